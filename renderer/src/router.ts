@@ -1,3 +1,4 @@
+import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import PendingPage from './components/PendingPage.vue';
 import NotFoundView from './views/NotFoundView.vue';
@@ -21,25 +22,27 @@ export const NAV: NavEntry[] = [
   { name: 'settings', path: '/settings', navKey: 'settings', accessKey: '7' },
 ];
 
-/** Pages whose capability has not landed yet, with the issue that brings it. */
-const PENDING_ISSUE: Record<string, string> = {
-  dashboard: '#8',
-  mitans: '#4',
-  outreach: '#5',
-  complaints: '#6',
-  reports: '#7, #8',
-  sync: '#9',
-  settings: '#3',
+type Page = { component: Component | (() => Promise<Component>); props?: Record<string, unknown> };
+const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ component: PendingPage, props: { navKey, issue } });
+
+/** One line per page: a capability that lands replaces its `pending(...)` with its view. */
+const PAGES: Record<string, Page> = {
+  dashboard: pending('dashboard', '#8'),
+  mitans: pending('mitans', '#4'),
+  outreach: pending('outreach', '#5'),
+  complaints: pending('complaints', '#6'),
+  reports: pending('reports', '#7, #8'),
+  sync: pending('sync', '#9'),
+  settings: pending('settings', '#3'),
 };
+
+/** Pages outside the side navigation (drill-downs, audit log, places …). */
+export const EXTRA_ROUTES: RouteRecordRaw[] = [];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
-  ...NAV.map((n) => ({
-    path: n.path,
-    name: n.name,
-    component: PendingPage,
-    props: { navKey: n.navKey, issue: PENDING_ISSUE[n.name] },
-  })),
+  ...NAV.map((n) => ({ path: n.path, name: n.name, component: PAGES[n.name]!.component, props: PAGES[n.name]!.props ?? true })),
+  ...EXTRA_ROUTES,
   { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView },
 ];
 

@@ -1,0 +1,39 @@
+import type { Actor } from '@/domain/records';
+import { assertCan } from '@/domain/roles';
+import type { StationContext } from './context';
+import type { AuditAction, AuditRow } from './schema';
+
+export interface AuditQuery {
+  action?: AuditAction;
+  recordId?: string;
+  userId?: string;
+  recordType?: string;
+  /** ISO instant bounds. */
+  from?: string;
+  to?: string;
+  /** Keyset cursor (id of the last row shown). */
+  before?: string | null;
+  limit: number;
+}
+
+/** The audit log, newest first; only roles with 'audit.read' may read it. */
+export async function queryAudit(ctx: StationContext, actor: Actor, q: AuditQuery): Promise<{ rows: AuditRow[]; next: string | null }> {
+  assertCan(actor.role, 'audit.read');
+  let coll = q.recordId
+    ? ctx.db.audit.where('recordId').equals(q.recordId)
+    : q.before
+      ? ctx.db.audit.where('id').below(q.before)
+      : ctx.db.audit.toCollection();
+  coll = coll.reverse();
+  coll = coll.filter(
+    (r) =>
+      (!q.action || r.action === q.action) &&
+      (!q.userId || r.userId === q.userId) &&
+      (!q.recordType || r.recordType === q.recordType) &&
+      (!q.from || r.at >= q.from) &&
+      (!q.to || r.at <= q.to) &&
+      (!q.before || r.id < q.before),
+  );
+  const rows = await coll.limit(q.limit).toArray();
+  return { rows, next: rows.length === q.limit ? rows[rows.length - 1]!.id : null };
+}

@@ -1,0 +1,362 @@
+/**
+ * The one place that writes register entries (design §3.2–3.3). Every write validates with the
+ * register's rules, checks the actor's role, and writes the entry, its history, its serial, its
+ * audit row, its totals and its dirty flag in ONE Dexie transaction: all of it or nothing.
+ */
+import Dexie from 'dexie';
+import { bi, DomainError, assertNoErrors, type Issue } from '@/domain/bilingual';
+import { daysBetween, istDate } from '@/domain/dates';
+import { searchTokens } from '@/domain/normalize';
+import { diffData, makeId, type Actor, type FieldChange, type StoredRecord, type VersionEntry, type VersionKind } from '@/domain/records';
+import type { RegisterDef, TotalContribution } from '@/domain/registers/types';
+import { assertCan, type Permission } from '@/domain/roles';
+import { ulid } from '@/domain/ulid';
+import { validateRecord, type RecordData } from '@/domain/validation';
+import type { StationContext } from './context';
+import type { AuditAction, AuditRow, StationDb } from './schema';
+
+export function formatSerial(year: number, pcSeries: string, no: number): string {
+  return `${year}/${pcSeries}${String(no).padStart(4, '0')}`;
+}
+
+function tables(db: StationDb, type: string) {
+  return [db.registerTable(type), db.serials, db.audit, db.totals];
+}
+
+export function auditRow(
+  ctx: StationContext,
+  actor: Actor | null,
+  action: AuditAction,
+  fields: Partial<Pick<AuditRow, 'recordType' | 'recordId' | 'summary' | 'before' | 'after'>>,
+): AuditRow {
+  return {
+    id: makeId(ctx.thana, 'audit', ulid(ctx.now().getTime())),
+    thana: ctx.thana,
+    at: ctx.now().toISOString(),
+    userId: actor?.userId ?? null,
+    userName: actor?.name ?? null,
+    role: actor?.role ?? null,
+    action,
+    recordType: fields.recordType ?? null,
+    recordId: fields.recordId ?? null,
+    summary: fields.summary ?? '',
+    before: fields.before ?? null,
+    after: fields.after ?? null,
+    syncState: 'dirty',
+    _rev: null,
+  };
+}
+
+function validate(ctx: StationContext, def: RegisterDef, input: RecordData): { data: RecordData; issues: Issue[] } {
+  const { data, issues } = validateRecord(def, input, { today: istDate(ctx.now()), settings: ctx.settings() });
+  assertNoErrors(issues);
+  return { data, issues };
+}
+
+function derived(def: RegisterDef, data: RecordData) {
+  return {
+    tokens: searchTokens(...def.searchFields.map((k) => data[k])),
+    keys: def.lookupKeys ? [...new Set(def.lookupKeys(data))] : [],
+  };
+}
+
+function isLate(ctx: StationContext, def: RegisterDef, data: RecordData): boolean {
+  if (!def.late) return false;
+  const d = data[def.late.dateField];
+  return typeof d === 'string' && daysBetween(d.slice(0, 10), istDate(ctx.now())) > def.late.days;
+}
+
+/** Add `sign` × the entry's contributions to the running totals. */
+async function applyTotals(db: StationDb, contributions: TotalContribution[], sign: 1 | -1): Promise<void> {
+  for (const c of contributions) {
+    const row = (await db.totals.get(c.key)) ?? { key: c.key, values: {} };
+    for (const [k, v] of Object.entries(c.values)) row.values[k] = (row.values[k] ?? 0) + sign * v;
+    await db.totals.put(row);
+  }
+}
+
+function contributions(def: RegisterDef, rec: StoredRecord | undefined): TotalContribution[] {
+  if (!rec || rec.cancelled || !def.totals) return [];
+  return def.totals(rec.data);
+}
+
+export interface CreateResult {
+  record: StoredRecord;
+  /** Warnings the entry was saved with (e.g. an NCRP number that is not 14 digits). */
+  warnings: Issue[];
+}
+
+export async function createRecord(ctx: StationContext, actor: Actor, def: RegisterDef, input: RecordData): Promise<CreateResult> {
+  assertCan(actor.role, 'record.create');
+  const { data, issues } = validate(ctx, def, input);
+  const { db } = ctx;
+  const record = await db.transaction('rw', tables(db, def.type), async () => {
+    const now = ctx.now();
+    const at = now.toISOString();
+    let serialYear: number | null = null;
+    let serialNo: number | null = null;
+    let serial: string | null = null;
+    if (def.serial) {
+      const dateValue = def.serialDateField ? data[def.serialDateField] : null;
+      serialYear = Number(typeof dateValue === 'string' ? dateValue.slice(0, 4) : istDate(now).slice(0, 4));
+      const key = `${def.type}:${serialYear}${ctx.pcSeries ? `:${ctx.pcSeries}` : ''}`;
+      // Read-increment-write inside the rw transaction: IndexedDB serialises overlapping
+      // rw transactions, so two saves at once can never draw the same number.
+      const row = (await db.serials.get(key)) ?? { key, last: 0 };
+      serialNo = row.last + 1;
+      await db.serials.put({ key, last: serialNo });
+      serial = formatSerial(serialYear, ctx.pcSeries, serialNo);
+    }
+    const mutationId = ulid(now.getTime());
+    const entry: VersionEntry = {
+      version: 1,
+      kind: 'create',
+      at,
+      by: actor.userId,
+      byName: actor.name,
+      initials: actor.initials,
+      reason: null,
+      changes: [],
+      mutationId,
+    };
+    const rec: StoredRecord = {
+      id: makeId(ctx.thana, def.type, ulid(now.getTime())),
+      thana: ctx.thana,
+      type: def.type,
+      schemaVersion: def.schemaVersion,
+      serial,
+      serialYear,
+      serialNo,
+      data,
+      ...derived(def, data),
+      createdAt: at,
+      createdBy: actor.userId,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      mutationId,
+      version: 1,
+      history: [entry],
+      cancelled: null,
+      late: isLate(ctx, def, data),
+      _rev: null,
+      syncState: 'dirty',
+    };
+    await db.registerTable(def.type).add(rec);
+    await applyTotals(db, contributions(def, rec), 1);
+    await db.audit.add(auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: serial ?? '', after: data }));
+    return rec;
+  });
+  return { record, warnings: issues.filter((i) => i.severity === 'warning') };
+}
+
+export interface ChangeOptions {
+  /** The version the user was looking at; a different stored version means someone else changed it. */
+  expectedVersion?: number;
+  kind?: Exclude<VersionKind, 'create' | 'cancel'>;
+  permission?: Permission;
+}
+
+async function loadForChange(ctx: StationContext, def: RegisterDef, id: string, expectedVersion?: number): Promise<StoredRecord> {
+  const rec = await ctx.db.registerTable(def.type).get(id);
+  if (!rec) throw new DomainError('not-found', bi('यह प्रविष्टि नहीं मिली', 'This entry was not found'));
+  if (rec.cancelled)
+    throw new DomainError('cancelled', bi('निरस्त प्रविष्टि में सुधार नहीं हो सकता', 'A cancelled entry cannot be corrected'));
+  if (expectedVersion !== undefined && rec.version !== expectedVersion)
+    throw new DomainError(
+      'stale',
+      bi('इस बीच किसी ने यह प्रविष्टि बदल दी है; दोबारा खोलकर देखें', 'Someone changed this entry meanwhile; open it again'),
+    );
+  return rec;
+}
+
+function requireReason(reason: string | null | undefined): string {
+  const r = (reason ?? '').trim();
+  if (r.length < 3)
+    throw new DomainError('reason', bi('सुधार/निरस्तीकरण का कारण लिखना आवश्यक है', 'A reason for the correction or cancellation is required'), [
+      { field: 'reason', code: 'required', severity: 'error', message: bi('कारण लिखें', 'Enter a reason') },
+    ]);
+  return r;
+}
+
+/**
+ * A correction: a new version with its reason; the earlier values stay in the history.
+ * Also used for workflow steps (verification, status changes) through `kind`.
+ */
+export async function correctRecord(
+  ctx: StationContext,
+  actor: Actor,
+  def: RegisterDef,
+  id: string,
+  patch: RecordData,
+  reason: string | null,
+  opts: ChangeOptions = {},
+): Promise<CreateResult> {
+  const kind = opts.kind ?? 'correct';
+  assertCan(actor.role, opts.permission ?? 'record.correct');
+  const why = kind === 'correct' ? requireReason(reason) : (reason ?? '').trim() || null;
+  const { db } = ctx;
+  let warnings: Issue[] = [];
+  const record = await db.transaction('rw', tables(db, def.type), async () => {
+    const rec = await loadForChange(ctx, def, id, opts.expectedVersion);
+    const { data, issues } = validate(ctx, def, { ...rec.data, ...patch });
+    warnings = issues.filter((i) => i.severity === 'warning');
+    const changes: FieldChange[] = diffData(rec.data, data);
+    if (changes.length === 0)
+      throw new DomainError('no-change', bi('कोई बदलाव नहीं किया गया', 'Nothing was changed'));
+    const now = ctx.now();
+    const at = now.toISOString();
+    const mutationId = ulid(now.getTime());
+    const version = rec.version + 1;
+    const next: StoredRecord = {
+      ...rec,
+      data,
+      ...derived(def, data),
+      updatedAt: at,
+      updatedBy: actor.userId,
+      mutationId,
+      version,
+      history: [
+        ...rec.history,
+        { version, kind, at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: why, changes, mutationId },
+      ],
+      syncState: 'dirty',
+    };
+    await db.registerTable(def.type).put(next);
+    await applyTotals(db, contributions(def, rec), -1);
+    await applyTotals(db, contributions(def, next), 1);
+    const before = Object.fromEntries(changes.map((c) => [c.field, c.before]));
+    const after = Object.fromEntries(changes.map((c) => [c.field, c.after]));
+    await db.audit.add(
+      auditRow(ctx, actor, kind === 'correct' ? 'correct' : kind === 'verify' ? 'verify' : kind === 'merge' ? 'merge' : 'status', {
+        recordType: def.type,
+        recordId: id,
+        summary: `${rec.serial ?? ''} ${why ?? ''}`.trim(),
+        before,
+        after,
+      }),
+    );
+    return next;
+  });
+  return { record, warnings };
+}
+
+/** Cancellation (निरस्त) replaces deletion: the entry stays, struck through, with its reason. */
+export async function cancelRecord(ctx: StationContext, actor: Actor, def: RegisterDef, id: string, reason: string, expectedVersion?: number): Promise<StoredRecord> {
+  assertCan(actor.role, 'record.cancel');
+  const why = requireReason(reason);
+  const { db } = ctx;
+  return db.transaction('rw', tables(db, def.type), async () => {
+    const rec = await loadForChange(ctx, def, id, expectedVersion);
+    const now = ctx.now();
+    const at = now.toISOString();
+    const mutationId = ulid(now.getTime());
+    const version = rec.version + 1;
+    const next: StoredRecord = {
+      ...rec,
+      cancelled: { at, by: actor.userId, byName: actor.name, reason: why },
+      updatedAt: at,
+      updatedBy: actor.userId,
+      mutationId,
+      version,
+      history: [
+        ...rec.history,
+        { version, kind: 'cancel', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: why, changes: [], mutationId },
+      ],
+      syncState: 'dirty',
+    };
+    await db.registerTable(def.type).put(next);
+    await applyTotals(db, contributions(def, rec), -1);
+    await db.audit.add(auditRow(ctx, actor, 'cancel', { recordType: def.type, recordId: id, summary: `${rec.serial ?? ''} ${why}`.trim() }));
+    return next;
+  });
+}
+
+export async function getRecord(ctx: StationContext, def: RegisterDef, id: string): Promise<StoredRecord | undefined> {
+  return ctx.db.registerTable(def.type).get(id);
+}
+
+/** Views, prints and exports of registers with personal data are logged (DPDP s.8(5)). */
+export async function logRead(
+  ctx: StationContext,
+  actor: Actor,
+  def: RegisterDef,
+  action: 'view' | 'print' | 'export',
+  recordId: string | null,
+  summary: string,
+): Promise<void> {
+  assertCan(actor.role, action === 'view' ? 'record.read' : 'register.export');
+  if (!def.auditReads) return;
+  await ctx.db.audit.add(auditRow(ctx, actor, action, { recordType: def.type, recordId, summary }));
+}
+
+export interface PageQuery {
+  /** Keyset cursor: the last id of the previous page. */
+  after?: string | null;
+  limit: number;
+  /** Newest first (default) or oldest first. */
+  reverse?: boolean;
+  /** Only entries whose search tokens start with this word. */
+  search?: string;
+  /** Only entries having this lookup key (e.g. 'mobile:98…'). */
+  key?: string;
+  /** Further filter applied while walking the index (keep it cheap). */
+  filter?: (r: StoredRecord) => boolean;
+}
+
+export interface Page {
+  rows: StoredRecord[];
+  /** Cursor for the next page, null at the end. */
+  next: string | null;
+}
+
+/**
+ * Keyset paging on the primary key (ids are ULIDs, so id order is entry order). Cost does not
+ * grow with depth, unlike offset(), which walks every skipped row.
+ */
+export async function pageRecords(ctx: StationContext, def: RegisterDef, q: PageQuery): Promise<Page> {
+  const table = ctx.db.registerTable(def.type);
+  const reverse = q.reverse ?? true;
+  let coll;
+  if (q.search) {
+    const word = q.search.normalize('NFC').toLowerCase().trim();
+    // Token prefix search through the multi-entry index, then order by id.
+    const ids = await table.where('tokens').startsWith(word).primaryKeys();
+    const unique = [...new Set(ids)].sort();
+    if (reverse) unique.reverse();
+    const start = q.after ? unique.findIndex((id) => (reverse ? id < q.after! : id > q.after!)) : 0;
+    const slice: StoredRecord[] = [];
+    let i = start < 0 ? unique.length : start;
+    while (i < unique.length && slice.length < q.limit) {
+      const chunk = await table.bulkGet(unique.slice(i, i + q.limit * 2));
+      i += q.limit * 2;
+      for (const r of chunk) if (r && (!q.filter || q.filter(r)) && slice.length < q.limit) slice.push(r);
+    }
+    return { rows: slice, next: slice.length === q.limit ? slice[slice.length - 1]!.id : null };
+  }
+  if (q.key) {
+    coll = table.where('keys').equals(q.key);
+  } else if (q.after) {
+    coll = reverse ? table.where('id').below(q.after) : table.where('id').above(q.after);
+  } else {
+    coll = table.toCollection();
+  }
+  if (reverse) coll = coll.reverse();
+  if (q.filter) coll = coll.filter(q.filter);
+  const rows = await coll.limit(q.limit).toArray();
+  return { rows, next: rows.length === q.limit ? rows[rows.length - 1]!.id : null };
+}
+
+export async function findByKey(ctx: StationContext, def: RegisterDef, key: string): Promise<StoredRecord[]> {
+  return ctx.db.registerTable(def.type).where('keys').equals(key).toArray();
+}
+
+export async function countRecords(ctx: StationContext, def: RegisterDef): Promise<number> {
+  return ctx.db.registerTable(def.type).count();
+}
+
+export async function readTotals(ctx: StationContext, keys: string[]): Promise<Map<string, Record<string, number>>> {
+  const rows = await ctx.db.totals.bulkGet(keys);
+  return new Map(keys.map((k, i) => [k, rows[i]?.values ?? {}]));
+}
+
+export { Dexie };

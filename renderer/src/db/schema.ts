@@ -1,0 +1,165 @@
+import Dexie, { type Table } from 'dexie';
+import type { StoredRecord } from '@/domain/records';
+import type { Role } from '@/domain/roles';
+import { searchTokens } from '@/domain/normalize';
+
+/** Register tables: one per record type; every one has the same metadata indexes. */
+export const REGISTER_TABLES = ['mitan', 'team', 'place', 'outreach', 'complaint'] as const;
+export type RegisterTable = (typeof REGISTER_TABLES)[number];
+
+const COMMON = 'id, [serialYear+serialNo], createdAt, updatedAt, [syncState+updatedAt], *tokens, *keys';
+
+/** Extra indexes per register, on the register's own fields. */
+const REGISTER_INDEXES: Record<RegisterTable, string> = {
+  mitan: 'data.teamId, data.placeId, data.status',
+  team: 'data.teamNo',
+  place: 'data.name',
+  outreach: 'data.date, data.teamId, [data.teamId+data.date]',
+  complaint: 'data.receivedAt, data.status',
+};
+
+export interface UserRow {
+  id: string;
+  name: string;
+  rank: string;
+  role: Role;
+  initials: string;
+  salt: string;
+  hash: string;
+  iterations: number;
+  failedCount: number;
+  lockedUntil: string | null;
+  active: boolean;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SerialRow {
+  /** `<type>:<year>` */
+  key: string;
+  last: number;
+}
+
+export type AuditAction =
+  | 'create'
+  | 'correct'
+  | 'cancel'
+  | 'verify'
+  | 'status'
+  | 'merge'
+  | 'view'
+  | 'print'
+  | 'export'
+  | 'import'
+  | 'signin'
+  | 'signin-failed'
+  | 'signout'
+  | 'lockout'
+  | 'setup'
+  | 'settings'
+  | 'user'
+  | 'backup'
+  | 'restore'
+  | 'sync';
+
+export interface AuditRow {
+  /** `<thana>:audit:<ULID>`: sortable by time, syncable like any record. */
+  id: string;
+  thana: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  role: Role | null;
+  action: AuditAction;
+  recordType: string | null;
+  recordId: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+  syncState: 'synced' | 'dirty';
+  _rev: string | null;
+}
+
+/** Running totals kept in the same transaction as the entries they count. */
+export interface TotalRow {
+  key: string;
+  values: Record<string, number>;
+}
+
+export class StationDb extends Dexie {
+  mitan!: Table<StoredRecord, string>;
+  team!: Table<StoredRecord, string>;
+  place!: Table<StoredRecord, string>;
+  outreach!: Table<StoredRecord, string>;
+  complaint!: Table<StoredRecord, string>;
+  users!: Table<UserRow, string>;
+  settings!: Table<SettingRow, string>;
+  serials!: Table<SerialRow, string>;
+  audit!: Table<AuditRow, string>;
+  totals!: Table<TotalRow, string>;
+
+  constructor(name = 'cyber-mitan-thana', options: ConstructorParameters<typeof Dexie>[1] = {}) {
+    // 'strict': a write the app reports as saved is on disk, not in an OS buffer (power cuts).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    defineVersions(this);
+  }
+
+  registerTable(type: string): Table<StoredRecord, string> {
+    if (!(REGISTER_TABLES as readonly string[]).includes(type)) throw new Error(`Unknown register type: ${type}`);
+    return this.table(type) as Table<StoredRecord, string>;
+  }
+}
+
+/** Version 1 as first shipped; kept so a database made by it opens and upgrades. */
+export const SCHEMA_V1: Record<string, string> = {
+  ...Object.fromEntries(REGISTER_TABLES.map((t) => [t, 'id, [serialYear+serialNo], updatedAt, [syncState+updatedAt]'])),
+  users: 'id, name',
+  settings: 'key',
+  serials: 'key',
+  audit: 'id, at, action, recordId, userId',
+};
+
+export const SCHEMA_V2: Record<string, string> = {
+  ...Object.fromEntries(REGISTER_TABLES.map((t) => [t, `${COMMON}, ${REGISTER_INDEXES[t]}`])),
+  users: 'id, name',
+  settings: 'key',
+  serials: 'key',
+  audit: 'id, at, action, recordId, userId, recordType, [syncState+at]',
+  totals: 'key',
+};
+
+/**
+ * Schema history. Never edit a shipped version: add a new one with an upgrade function.
+ * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
+ */
+export function defineVersions(db: Dexie): void {
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      for (const t of REGISTER_TABLES) {
+        await tx
+          .table(t)
+          .toCollection()
+          .modify((r: Partial<StoredRecord>) => {
+            const data = (r.data ?? {}) as Record<string, unknown>;
+            r.tokens = r.tokens ?? searchTokens(...Object.values(data).filter((v) => typeof v === 'string'));
+            r.keys = r.keys ?? [];
+            r.late = r.late ?? false;
+          });
+      }
+      await tx
+        .table('audit')
+        .toCollection()
+        .modify((a: Partial<AuditRow>) => {
+          a.recordType = a.recordType ?? (a.recordId ? (a.recordId.split(':')[1] ?? null) : null);
+          a.syncState = a.syncState ?? 'dirty';
+          a._rev = a._rev ?? null;
+        });
+    });
+}

@@ -1,0 +1,134 @@
+/** People on a shared PC: each signs in with their own name and PIN (design §3.11). */
+import { bi, DomainError } from '@/domain/bilingual';
+import { assertPinShape, hashPin, verifyPin, LOCKOUT_MINUTES, MAX_FAILED_PINS, PIN_ITERATIONS } from '@/domain/pin';
+import { initialsOf, type Actor } from '@/domain/records';
+import { assertCan, ROLES, type Role } from '@/domain/roles';
+import { ulid } from '@/domain/ulid';
+import type { StationContext } from './context';
+import { auditRow } from './repository';
+import type { UserRow } from './schema';
+
+export interface NewUser {
+  name: string;
+  rank: string;
+  role: Role;
+  pin: string;
+}
+
+export function actorOf(u: UserRow): Actor {
+  return { userId: u.id, name: u.name, rank: u.rank, role: u.role, initials: u.initials };
+}
+
+function validateNewUser(u: NewUser): void {
+  if (u.name.trim().length < 2) throw new DomainError('user.name', bi('नाम लिखें', 'Enter the name'));
+  if (!u.rank.trim()) throw new DomainError('user.rank', bi('पद चुनें', 'Choose the rank'));
+  if (!ROLES.includes(u.role)) throw new DomainError('user.role', bi('भूमिका चुनें', 'Choose the role'));
+  assertPinShape(u.pin);
+}
+
+/** How many PBKDF2 rounds new PINs get; tests lower it, the app never does. */
+let iterations = PIN_ITERATIONS;
+export function setPinIterationsForTests(n: number): void {
+  iterations = n;
+}
+
+async function buildUser(ctx: StationContext, u: NewUser, createdBy: string | null): Promise<UserRow> {
+  validateNewUser(u);
+  const existing = await ctx.db.users.where('name').equalsIgnoreCase(u.name.trim()).first();
+  if (existing) throw new DomainError('user.exists', bi('इस नाम का उपयोगकर्ता पहले से है', 'A user with this name already exists'));
+  const pin = await hashPin(u.pin, iterations);
+  return {
+    id: `user:${ulid(ctx.now().getTime())}`,
+    name: u.name.trim(),
+    rank: u.rank.trim(),
+    role: u.role,
+    initials: initialsOf(u.name),
+    ...pin,
+    failedCount: 0,
+    lockedUntil: null,
+    active: true,
+    createdAt: ctx.now().toISOString(),
+    createdBy,
+  };
+}
+
+/** The first user, created at setup, is always the thana in-charge. */
+export async function createFirstUser(ctx: StationContext, u: Omit<NewUser, 'role'>): Promise<UserRow> {
+  const row = await buildUser(ctx, { ...u, role: 'incharge' }, null);
+  await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    if ((await ctx.db.users.count()) > 0)
+      throw new DomainError('setup.done', bi('पहला उपयोगकर्ता पहले ही बन चुका है', 'The first user already exists'));
+    await ctx.db.users.add(row);
+    await ctx.db.audit.add(auditRow(ctx, actorOf(row), 'user', { summary: `${row.name} (${row.role})` }));
+  });
+  return row;
+}
+
+export async function addUser(ctx: StationContext, actor: Actor, u: NewUser): Promise<UserRow> {
+  assertCan(actor.role, 'users.manage');
+  const row = await buildUser(ctx, u, actor.userId);
+  await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    await ctx.db.users.add(row);
+    await ctx.db.audit.add(auditRow(ctx, actor, 'user', { summary: `+ ${row.name} (${row.role})` }));
+  });
+  return row;
+}
+
+export async function setUserActive(ctx: StationContext, actor: Actor, userId: string, active: boolean): Promise<void> {
+  assertCan(actor.role, 'users.manage');
+  if (userId === actor.userId && !active)
+    throw new DomainError('user.self', bi('आप स्वयं को निष्क्रिय नहीं कर सकते', 'You cannot deactivate yourself'));
+  await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    const u = await ctx.db.users.get(userId);
+    if (!u) throw new DomainError('not-found', bi('उपयोगकर्ता नहीं मिला', 'User not found'));
+    await ctx.db.users.put({ ...u, active, failedCount: 0, lockedUntil: null });
+    await ctx.db.audit.add(auditRow(ctx, actor, 'user', { summary: `${active ? 'सक्रिय' : 'निष्क्रिय'} ${u.name}` }));
+  });
+}
+
+export async function listUsers(ctx: StationContext): Promise<UserRow[]> {
+  return (await ctx.db.users.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'hi'));
+}
+
+/**
+ * Check a PIN. Five wrong PINs lock that user for LOCKOUT_MINUTES; each attempt is audited.
+ * Returns the signed-in actor, or throws a DomainError with a bilingual message.
+ */
+export async function signIn(ctx: StationContext, userId: string, pin: string): Promise<Actor> {
+  const u = await ctx.db.users.get(userId);
+  if (!u || !u.active) throw new DomainError('signin.user', bi('उपयोगकर्ता नहीं मिला या निष्क्रिय है', 'User not found or inactive'));
+  const now = ctx.now();
+  if (u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime()) {
+    const mins = Math.ceil((Date.parse(u.lockedUntil) - now.getTime()) / 60_000);
+    throw new DomainError(
+      'signin.locked',
+      bi(`बार-बार गलत पिन के कारण खाता ${mins} मिनट के लिए बंद है`, `Too many wrong PINs: this user is locked for ${mins} more minutes`),
+    );
+  }
+  const ok = await verifyPin(pin, u);
+  if (ok) {
+    await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+      await ctx.db.users.update(u.id, { failedCount: 0, lockedUntil: null });
+      await ctx.db.audit.add(auditRow(ctx, actorOf(u), 'signin', { summary: u.name }));
+    });
+    return actorOf(u);
+  }
+  const failed = u.failedCount + 1;
+  const locked = failed >= MAX_FAILED_PINS;
+  await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    await ctx.db.users.update(u.id, {
+      failedCount: locked ? 0 : failed,
+      lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null,
+    });
+    await ctx.db.audit.add(auditRow(ctx, null, locked ? 'lockout' : 'signin-failed', { summary: `${u.name} (${failed})` }));
+  });
+  if (locked)
+    throw new DomainError(
+      'signin.locked',
+      bi(`पाँच बार गलत पिन: खाता ${LOCKOUT_MINUTES} मिनट के लिए बंद किया गया`, `Five wrong PINs: this user is locked for ${LOCKOUT_MINUTES} minutes`),
+    );
+  throw new DomainError(
+    'signin.pin',
+    bi(`पिन गलत है (${MAX_FAILED_PINS - failed} प्रयास शेष)`, `Wrong PIN (${MAX_FAILED_PINS - failed} tries left)`),
+  );
+}

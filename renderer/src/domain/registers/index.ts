@@ -1,0 +1,13 @@
+import { placeRegister } from './place';
+import type { RegisterDef } from './types';
+
+/** Every register the station keeps, by record type. Issues add theirs here. */
+export const REGISTERS: Record<string, RegisterDef> = {
+  place: placeRegister,
+};
+
+export function registerOf(type: string): RegisterDef {
+  const def = REGISTERS[type];
+  if (!def) throw new Error(`Unknown register: ${type}`);
+  return def;
+}

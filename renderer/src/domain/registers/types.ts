@@ -1,0 +1,125 @@
+import type { Bilingual, Issue } from '../bilingual';
+
+/**
+ * A register declared as data (design §3.1). Forms, lists, Excel, print and import
+ * all read this one definition; a new column is one edit here.
+ */
+export type FieldType =
+  | 'text'
+  | 'longtext'
+  /** Whole number ≥ 0 unless `min` says otherwise. */
+  | 'int'
+  /** Rupees, stored as integer paise. */
+  | 'money'
+  /** 'YYYY-MM-DD', a calendar date with no time zone. */
+  | 'date'
+  /** 'YYYY-MM-DDTHH:mm', wall-clock time in IST. */
+  | 'datetime'
+  /** 'HH:mm' */
+  | 'time'
+  | 'select'
+  | 'multiselect'
+  | 'boolean'
+  /** Indian mobile, normalised to 10 digits. */
+  | 'mobile'
+  /** Last four digits of an account, card or ID; never the full number. */
+  | 'last4'
+  /** The id of a record in another register. */
+  | 'ref'
+  /** A list of ids of records in another register. */
+  | 'refs';
+
+export interface Option {
+  value: string;
+  label: Bilingual;
+}
+
+export interface FieldContext {
+  /** Today in IST, 'YYYY-MM-DD'. */
+  today: string;
+  /** The whole record being validated (already normalised). */
+  record: Record<string, unknown>;
+  settings: Record<string, unknown>;
+}
+
+export interface FieldDef {
+  key: string;
+  label: Bilingual;
+  type: FieldType;
+  required?: boolean;
+  /** Only asked and validated when this returns true (e.g. institution only for schools). */
+  when?: (record: Record<string, unknown>) => boolean;
+  options?: Option[];
+  /** Options kept in settings under this key (e.g. outreach topics). */
+  optionsSetting?: string;
+  /** Register type for 'ref' and 'refs' fields. */
+  refType?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** Extra rule for this field; returns problems (error or warning). */
+  validate?: (value: unknown, ctx: FieldContext) => Issue | Issue[] | null | undefined;
+  /** Derived from other fields; never typed by the user. */
+  compute?: (record: Record<string, unknown>) => unknown;
+  /** Offer the value of the writer's previous entry as the default. */
+  carryOver?: boolean;
+  /** Shown in the list view; lower `order` first. */
+  list?: { order: number; width?: number };
+  /** Column in Excel / PDF; lower `order` first; `width` in Excel character units. */
+  print?: { order: number; width: number };
+  /** Personal data of a complainant or Mitan: masked for roles that do not need it. */
+  personal?: boolean;
+  /** Headings that mean this field in imported workbooks (Hindi and English). */
+  importAliases?: string[];
+  help?: Bilingual;
+  placeholder?: string;
+  /** Group heading in the form. */
+  section?: Bilingual;
+}
+
+export interface RegisterDef {
+  /** Record type; also the middle part of ids `<thana>:<type>:<ULID>`. */
+  type: string;
+  title: Bilingual;
+  /** Printed register name, e.g. 'साइबर मितान पंजी'. */
+  printTitle: Bilingual;
+  /** Gets a gap-free annual serial `YYYY/NNNN` per thana. */
+  serial: boolean;
+  /** Field whose date decides the serial year (default: the creation date). */
+  serialDateField?: string;
+  schemaVersion: number;
+  fields: FieldDef[];
+  /** Rules across fields, after each field passed its own. */
+  validateRecord?: (record: Record<string, unknown>, ctx: FieldContext) => Issue[];
+  /** Views, prints and exports of this register are written to the audit log. */
+  auditReads?: boolean;
+  /** Fields searched by the list's search box (indexed through `searchTokens`). */
+  searchFields: string[];
+  /** Lookup keys stored with the entry (indexed): e.g. ['mobile:98…'] for duplicates, UTRs for related complaints. */
+  lookupKeys?: (data: Record<string, unknown>) => string[];
+  /** An entry made more than `days` after the date in `dateField` is marked late (विलंबित प्रविष्टि). */
+  late?: { dateField: string; days: number };
+  /**
+   * What this entry adds to running totals (kept in the same transaction as the entry, so views
+   * never re-add every entry). A cancelled entry contributes nothing.
+   */
+  totals?: (data: Record<string, unknown>) => TotalContribution[];
+}
+
+export interface TotalContribution {
+  /** e.g. 'outreach:day:2026-11-28', 'outreach:team:<id>' */
+  key: string;
+  values: Record<string, number>;
+}
+
+export function fieldByKey(def: RegisterDef, key: string): FieldDef | undefined {
+  return def.fields.find((f) => f.key === key);
+}
+
+export function listColumns(def: RegisterDef): FieldDef[] {
+  return def.fields.filter((f) => f.list).sort((a, b) => a.list!.order - b.list!.order);
+}
+
+export function printColumns(def: RegisterDef): FieldDef[] {
+  return def.fields.filter((f) => f.print).sort((a, b) => a.print!.order - b.print!.order);
+}

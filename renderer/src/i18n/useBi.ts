@@ -1,0 +1,9 @@
+import { useI18n } from 'vue-i18n';
+import type { Bilingual } from '@/domain/bilingual';
+
+/** Pick the current language's text of a bilingual message (labels from register definitions, domain errors). */
+export function useBi() {
+  const { locale } = useI18n();
+  const tr = (b: Bilingual | null | undefined): string => (b ? (locale.value === 'en' ? b.en : b.hi) : '');
+  return { tr, locale };
+}
