@@ -65,8 +65,11 @@ export interface FieldDef {
   carryOver?: boolean;
   /** Shown in the list view; lower `order` first. */
   list?: { order: number; width?: number };
-  /** Column in Excel / PDF; lower `order` first; `width` in Excel character units. */
-  print?: { order: number; width: number };
+  /**
+   * Column in Excel / PDF; lower `order` first; `width` in Excel character units. `total`: summed in
+   * the printed totals row (योग); int and money columns are summed unless it is false (ages, numbers).
+   */
+  print?: { order: number; width: number; total?: boolean };
   /** Personal data of a complainant or Mitan: masked for roles that do not need it. */
   personal?: boolean;
   /** Headings that mean this field in imported workbooks (Hindi and English). */
