@@ -15,7 +15,7 @@ const REGISTER_INDEXES: Record<RegisterTable, string> = {
   team: 'data.teamNo',
   place: 'data.name',
   outreach: 'data.date, data.teamId, [data.teamId+data.date]',
-  complaint: 'data.receivedAt, data.status',
+  complaint: 'data.receivedAt, data.status, [data.status+data.receivedAt], data.pendingRefund, data.totalLost',
 };
 
 export interface UserRow {

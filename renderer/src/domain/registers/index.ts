@@ -1,9 +1,11 @@
+import { complaintRegister } from './complaint';
 import { placeRegister } from './place';
 import type { RegisterDef } from './types';
 
 /** Every register the station keeps, by record type. Issues add theirs here. */
 export const REGISTERS: Record<string, RegisterDef> = {
   place: placeRegister,
+  complaint: complaintRegister,
 };
 
 export function registerOf(type: string): RegisterDef {
