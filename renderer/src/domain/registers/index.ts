@@ -1,10 +1,12 @@
 import { complaintRegister } from './complaint';
+import { outreachRegister } from './outreach';
 import { placeRegister } from './place';
 import type { RegisterDef } from './types';
 
 /** Every register the station keeps, by record type. Issues add theirs here. */
 export const REGISTERS: Record<string, RegisterDef> = {
   place: placeRegister,
+  outreach: outreachRegister,
   complaint: complaintRegister,
 };
 
