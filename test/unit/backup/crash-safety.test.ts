@@ -29,7 +29,7 @@ describe('crash safety', () => {
       if (i === 120) {
         // Let some writes be acknowledged, then pull the plug on the connection.
         await writes[60];
-        forceCloseDatabase(db.backendDB());
+        forceCloseDatabase(db.backendDB() as unknown as Parameters<typeof forceCloseDatabase>[0]);
       }
     }
     await Promise.all(writes);
