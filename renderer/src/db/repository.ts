@@ -149,6 +149,116 @@ export async function createRecord(ctx: StationContext, actor: Actor, def: Regis
   return { record, warnings: issues.filter((i) => i.severity === 'warning') };
 }
 
+export interface CreateManyOptions {
+  /** Lookup-key prefixes (e.g. 'mobile:') that no live entry, nor another input, may already have. */
+  unique?: string[];
+}
+
+/**
+ * Many entries in ONE transaction (imports): all are written, with their serials, history,
+ * audit rows and totals, or none is. Same rules as createRecord; a bad input refuses the lot.
+ */
+export async function createRecords(
+  ctx: StationContext,
+  actor: Actor,
+  def: RegisterDef,
+  inputs: RecordData[],
+  opts: CreateManyOptions = {},
+): Promise<CreateResult[]> {
+  assertCan(actor.role, 'record.create');
+  const validated = inputs.map((input, i) => {
+    try {
+      return validate(ctx, def, input);
+    } catch (e) {
+      if (e instanceof DomainError && inputs.length > 1)
+        throw new DomainError(e.code, bi(`प्रविष्टि ${i + 1}: ${e.bilingual.hi}`, `Entry ${i + 1}: ${e.bilingual.en}`), e.issues);
+      throw e;
+    }
+  });
+  const { db } = ctx;
+  const table = db.registerTable(def.type);
+  return db.transaction('rw', tables(db, def.type), async () => {
+    const now = ctx.now();
+    const at = now.toISOString();
+    const serialRows = new Map<string, { key: string; last: number }>();
+    const unique = opts.unique ?? [];
+    const seen = new Set<string>();
+    const records: StoredRecord[] = [];
+    for (const { data } of validated) {
+      let serialYear: number | null = null;
+      let serialNo: number | null = null;
+      let serial: string | null = null;
+      if (def.serial) {
+        const dateValue = def.serialDateField ? data[def.serialDateField] : null;
+        serialYear = Number(typeof dateValue === 'string' ? dateValue.slice(0, 4) : istDate(now).slice(0, 4));
+        const key = `${def.type}:${serialYear}${ctx.pcSeries ? `:${ctx.pcSeries}` : ''}`;
+        let row = serialRows.get(key);
+        if (!row) serialRows.set(key, (row = (await db.serials.get(key)) ?? { key, last: 0 }));
+        serialNo = ++row.last;
+        serial = formatSerial(serialYear, ctx.pcSeries, serialNo);
+      }
+      const mutationId = ulid(now.getTime());
+      const d = derived(def, data);
+      for (const k of d.keys.filter((k) => unique.some((p) => k.startsWith(p)))) {
+        if (seen.has(k)) throw duplicateKey(k);
+        seen.add(k);
+      }
+      records.push({
+        id: makeId(ctx.thana, def.type, ulid(now.getTime())),
+        thana: ctx.thana,
+        type: def.type,
+        schemaVersion: def.schemaVersion,
+        serial,
+        serialYear,
+        serialNo,
+        data,
+        ...d,
+        createdAt: at,
+        createdBy: actor.userId,
+        updatedAt: at,
+        updatedBy: actor.userId,
+        mutationId,
+        version: 1,
+        history: [{ version: 1, kind: 'create', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: null, changes: [], mutationId }],
+        cancelled: null,
+        late: isLate(ctx, def, data),
+        _rev: null,
+        syncState: 'dirty',
+      });
+    }
+    if (seen.size) {
+      const clash = (await table.where('keys').anyOf([...seen]).toArray()).find((r) => !r.cancelled);
+      if (clash) throw duplicateKey(clash.keys.find((k) => seen.has(k)) ?? '', clash);
+    }
+    await table.bulkAdd(records);
+    if (serialRows.size) await db.serials.bulkPut([...serialRows.values()]);
+    // Sum the contributions first: one read and write per totals key, not per entry.
+    const sums = new Map<string, TotalContribution>();
+    for (const rec of records)
+      for (const c of contributions(def, rec)) {
+        const s = sums.get(c.key) ?? { key: c.key, values: {} };
+        for (const [k, v] of Object.entries(c.values)) s.values[k] = (s.values[k] ?? 0) + v;
+        sums.set(c.key, s);
+      }
+    await applyTotals(db, [...sums.values()], 1);
+    await db.audit.bulkAdd(
+      records.map((rec) => auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: rec.serial ?? '', after: rec.data })),
+    );
+    return records.map((record, i) => ({ record, warnings: validated[i]!.issues.filter((x) => x.severity === 'warning') }));
+  });
+}
+
+function duplicateKey(key: string, existing?: StoredRecord): DomainError {
+  const what = key.replace(/^[^:]*:/, '');
+  return new DomainError(
+    'duplicate',
+    existing
+      ? bi(`"${what}" पहले से पंजी में दर्ज है (${existing.serial ?? existing.id})`, `"${what}" is already on the register (${existing.serial ?? existing.id})`)
+      : bi(`"${what}" एक से अधिक बार आया है`, `"${what}" appears more than once`),
+    [{ code: 'duplicate', severity: 'error', message: bi(`दोहराव: ${what}`, `Duplicate: ${what}`) }],
+  );
+}
+
 export interface ChangeOptions {
   /** The version the user was looking at; a different stored version means someone else changed it. */
   expectedVersion?: number;

@@ -11,7 +11,8 @@ const COMMON = 'id, [serialYear+serialNo], createdAt, updatedAt, [syncState+upda
 
 /** Extra indexes per register, on the register's own fields. */
 const REGISTER_INDEXES: Record<RegisterTable, string> = {
-  mitan: 'data.teamId, data.placeId, data.status',
+  // [x+id]: keyset pages of one team, village or status (where('data.teamId') still works on them).
+  mitan: '[data.teamId+id], [data.placeId+id], [data.status+id]',
   team: 'data.teamNo',
   place: 'data.name',
   outreach: 'data.date, data.teamId, [data.teamId+data.date]',

@@ -1,11 +1,15 @@
 import { complaintRegister } from './complaint';
+import { mitanRegister } from './mitan';
 import { outreachRegister } from './outreach';
 import { placeRegister } from './place';
+import { teamRegister } from './team';
 import type { RegisterDef } from './types';
 
 /** Every register the station keeps, by record type. Issues add theirs here. */
 export const REGISTERS: Record<string, RegisterDef> = {
   place: placeRegister,
+  team: teamRegister,
+  mitan: mitanRegister,
   outreach: outreachRegister,
   complaint: complaintRegister,
 };

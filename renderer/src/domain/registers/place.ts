@@ -12,6 +12,14 @@ export const PLACE_KINDS = [
   { value: 'locality', label: bi('मोहल्ला/बस्ती', 'Locality') },
 ];
 
+/** The lookup key of a place's name: how the roster and imports match a village by its name. */
+export function placeNameKey(name: string): string {
+  return `place:${name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+/** A thana lists each village or ward once. */
+export const PLACE_UNIQUE_KEYS = ['place:'];
+
 /** Villages and wards of the thana: the master list that roster, outreach and coverage use. */
 export const placeRegister: RegisterDef = {
   type: 'place',
@@ -20,7 +28,7 @@ export const placeRegister: RegisterDef = {
   serial: false,
   schemaVersion: 1,
   searchFields: ['name', 'beat'],
-  lookupKeys: (d) => (typeof d.name === 'string' ? [`place:${d.name.toLowerCase()}`] : []),
+  lookupKeys: (d) => (typeof d.name === 'string' ? [placeNameKey(d.name)] : []),
   fields: [
     {
       key: 'name',
