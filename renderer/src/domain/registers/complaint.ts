@@ -187,7 +187,7 @@ const fields: FieldDef[] = [
     required: true,
     min: 1,
     max: 120,
-    print: { order: 7, width: 6 },
+    print: { order: 7, width: 6, total: false },
     importAliases: ['उम्र', 'आयु', 'age'],
   },
   {
