@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import PendingPage from './components/PendingPage.vue';
 import NotFoundView from './views/NotFoundView.vue';
+import { placeRegister } from './domain/registers/place';
 
 /** Navigation entries of the shell, in menu order. `navKey` is the i18n key under `nav.`. */
 export interface NavEntry {
@@ -33,11 +34,14 @@ const PAGES: Record<string, Page> = {
   complaints: pending('complaints', '#6'),
   reports: pending('reports', '#7, #8'),
   sync: pending('sync', '#9'),
-  settings: pending('settings', '#3'),
+  settings: { component: () => import('./views/settings/SettingsView.vue') },
 };
 
 /** Pages outside the side navigation (drill-downs, audit log, places …). */
-export const EXTRA_ROUTES: RouteRecordRaw[] = [];
+export const EXTRA_ROUTES: RouteRecordRaw[] = [
+  { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditView.vue') },
+  { path: '/places', name: 'places', component: () => import('./components/register/RecordsPage.vue'), props: { def: placeRegister } },
+];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },

@@ -1,0 +1,99 @@
+import { test, expect } from '@playwright/test';
+import { collectConsoleErrors, field, setupAndSignIn, signIn } from './helpers';
+
+test('first-run setup refuses bad input beside the field and saves nothing', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('setup')).toBeVisible();
+  await field(page, 'thanaCode').fill('क');
+  await field(page, 'nodalMobile').fill('12345');
+  await field(page, 'nodalMobile').press('Enter');
+  const name = page.locator('[data-field="thanaName"]');
+  await expect(name).toContainText('थाना का नाम भरना आवश्यक है');
+  await expect(name).toContainText('Thana name is required');
+  await expect(page.locator('[data-field="nodalMobile"]')).toContainText('मोबाइल नंबर सही नहीं है');
+  await expect(page.getByTestId('form-summary')).toBeVisible();
+  await expect(page.getByTestId('setup-pin')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('setup')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an entry is created, corrected and cancelled with reasons; history and audit log show all of it after a reload', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await setupAndSignIn(page);
+  await expect(page.getByTestId('signed-in-user')).toContainText('रमेश कुमार साहू');
+  await expect(page.getByTestId('signed-in-user')).toContainText('थाना प्रभारी');
+
+  // Villages and wards are reached from सेटिंग्स.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('link-places').click();
+  await expect(page.locator('main h1')).toHaveText('ग्राम/वार्ड सूची');
+
+  // New entry from the keyboard: Alt+N, type, Enter saves.
+  await page.keyboard.press('Alt+N');
+  await expect(field(page, 'name')).toBeFocused();
+  await field(page, 'name').fill('खमरिया');
+  await field(page, 'kind').selectOption('village');
+  await field(page, 'area').selectOption('rural');
+  await field(page, 'beat').fill('बीट 3');
+  await field(page, 'beat').press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('प्रविष्टि सहेजी गई');
+  // The next form offers the carry-over values of the previous entry.
+  await expect(field(page, 'kind')).toHaveValue('village');
+  await expect(field(page, 'name')).toHaveValue('');
+  await field(page, 'name').press('Escape');
+
+  const row = page.getByTestId('register-list').locator('[role="row"]', { hasText: 'खमरिया' });
+  await row.click();
+  await expect(page.getByTestId('history-version')).toHaveCount(1);
+
+  // Correction needs a reason.
+  await page.getByTestId('correct-entry').click();
+  await field(page, 'name').fill('खमरिया कला');
+  await field(page, 'name').press('Enter');
+  await expect(page.locator('.rp-reason')).toContainText('सुधार का कारण लिखना आवश्यक है');
+  await page.getByTestId('correction-reason').fill('नाम की वर्तनी सुधारी');
+  await page.getByTestId('correction-reason').press('Enter');
+  await expect(page.getByTestId('history-version')).toHaveCount(2);
+  const v2 = page.getByTestId('history-version').nth(1);
+  await expect(v2).toContainText('सुधार');
+  await expect(v2).toContainText('नाम की वर्तनी सुधारी');
+  await expect(v2.locator('s')).toHaveText('खमरिया');
+  await expect(v2).toContainText('खमरिया कला');
+
+  // Cancellation needs a reason too; the entry stays, struck through.
+  await page.getByTestId('cancel-entry').click();
+  await page.getByTestId('cancel-confirm').click();
+  await expect(page.getByTestId('cancel-dialog')).toContainText('निरस्त करने का कारण लिखना आवश्यक है');
+  await page.getByTestId('cancel-reason').fill('दोहरी प्रविष्टि');
+  await page.getByTestId('cancel-confirm').click();
+  await expect(page.getByTestId('cancelled-reason')).toContainText('दोहरी प्रविष्टि');
+  await expect(page.getByTestId('correct-entry')).toHaveCount(0);
+  await expect(row).toHaveClass(/cancelled/);
+  await expect(row).toContainText('निरस्त');
+
+  // After a reload: sign in again; the entry and its three versions are still there.
+  await page.reload();
+  await signIn(page);
+  await page.goto('/#/places');
+  const again = page.getByTestId('register-list').locator('[role="row"]', { hasText: 'खमरिया कला' });
+  await expect(again).toHaveClass(/cancelled/);
+  await again.click();
+  await expect(page.getByTestId('history-version')).toHaveCount(3);
+
+  // The audit log has the create, the correction and the cancellation.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('link-audit').click();
+  await page.getByTestId('audit-register').selectOption('place');
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-action', 'cancel');
+  await expect(rows.nth(0)).toContainText('दोहरी प्रविष्टि');
+  await expect(rows.nth(1)).toHaveAttribute('data-action', 'correct');
+  await expect(rows.nth(1).locator('s')).toHaveText('खमरिया');
+  await expect(rows.nth(1)).toContainText('खमरिया कला');
+  await expect(rows.nth(2)).toHaveAttribute('data-action', 'create');
+  await expect(rows.nth(2)).toContainText('रमेश कुमार साहू');
+  expect(errors).toEqual([]);
+});
