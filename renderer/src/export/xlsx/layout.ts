@@ -1,0 +1,191 @@
+/**
+ * The paper layout of a register workbook, decided once for both writers (exceljs in memory and
+ * the streaming writer): which rows hold what, which cells merge, the styles by role, and the
+ * print setup (A4 landscape, fit to width, repeated header rows, page numbers in the footer).
+ */
+import type { ColumnSpec, SheetSpec } from '../sheet';
+import type { PrintCell, PrintRow } from '../sheet';
+import { FIRST_DATA_ROW, HEADER_ROWS, PRINT_FONT_XLSX, TITLE_ROWS, correctedRuns, isCorrected, isNumericKind, numFmtOf, signatureLines, titleLines } from '../sheet';
+
+export type HAlign = 'left' | 'center' | 'right';
+export type VAlign = 'top' | 'middle' | 'bottom';
+
+/** A cell style as data; each writer turns it into its own form. */
+export interface CellStyle {
+  bold?: boolean;
+  size: number;
+  strike?: boolean;
+  /** Light grey fill of the heading rows. */
+  shaded?: boolean;
+  border?: boolean;
+  numFmt?: string;
+  h?: HAlign;
+  v?: VAlign;
+  wrap?: boolean;
+}
+
+export const FONT_NAME = PRINT_FONT_XLSX;
+export const SHADE_RGB = 'FFEDEDED';
+
+export const STYLES = {
+  district: { bold: true, size: 12, h: 'center', v: 'middle' },
+  title: { bold: true, size: 14, h: 'center', v: 'middle', wrap: true },
+  subtitle: { size: 10, h: 'center', v: 'middle', wrap: true },
+  headHi: { bold: true, size: 10, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
+  headEn: { size: 8, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
+  headNo: { size: 8, shaded: true, border: true, h: 'center', v: 'middle' },
+  signature: { size: 10, h: 'center', v: 'bottom', wrap: true },
+} as const satisfies Record<string, CellStyle>;
+
+/** The style of a data cell of this column (struck for a cancelled entry, bold for totals). */
+export function dataStyle(col: ColumnSpec, opts: { struck?: boolean; totals?: boolean } = {}): CellStyle {
+  const numFmt = numFmtOf(col.kind);
+  const h: HAlign | undefined =
+    col.center || col.kind === 'date' || col.kind === 'datetime' ? 'center' : isNumericKind(col.kind) ? 'right' : undefined;
+  return {
+    size: 10,
+    border: true,
+    v: 'top',
+    wrap: true,
+    ...(numFmt ? { numFmt } : {}),
+    ...(h ? { h } : {}),
+    ...(opts.struck && !col.keepUnstruck ? { strike: true } : {}),
+    ...(opts.totals ? { bold: true } : {}),
+  };
+}
+
+/** Stable key of a style, for de-duplicating style records. */
+export function styleKey(s: CellStyle): string {
+  return [s.bold ? 'b' : '', s.size, s.strike ? 's' : '', s.shaded ? 'f' : '', s.border ? 'x' : '', s.numFmt ?? '', s.h ?? '', s.v ?? '', s.wrap ? 'w' : ''].join('|');
+}
+
+/** Header/footer text: '&' starts a code there, so literal ampersands are doubled. */
+function hf(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export interface SignatureSpan {
+  /** 0-based first and last column of the merged cell. */
+  from: number;
+  to: number;
+  text: string;
+}
+
+export interface SheetLayout {
+  ncols: number;
+  title: { text: string; style: CellStyle; height: number }[];
+  headHi: string[];
+  headEn: string[];
+  /** Heights of the three heading rows (Hindi, English, numbers). */
+  headHeights: [number, number, number];
+  /** 1-based row numbers of the repeated header ('4:6'). */
+  printTitlesRow: string;
+  frozenRows: number;
+  firstDataRow: number;
+  signature: SignatureSpan[];
+  signatureHeight: number;
+  oddHeader: string;
+  oddFooter: string;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export function sheetLayout(spec: SheetSpec): SheetLayout {
+  const ncols = spec.columns.length;
+  const [district, title, subtitle] = titleLines(spec);
+  const font = `&"${FONT_NAME},Regular"&8`;
+  const headHi = spec.columns.map((c) => c.label.hi);
+  const headEn = spec.columns.map((c) => c.label.en);
+  const fullWidth = spec.columns.reduce((sum, c) => sum + c.width, 0);
+  const slots = spec.signatures ?? [];
+  const per = Math.max(1, Math.floor(ncols / Math.max(1, slots.length)));
+  const signature = slots.map((slot, i) => {
+    const from = i * per;
+    const to = i === slots.length - 1 ? Math.max(from, ncols - 1) : from + per - 1;
+    // Blank lines first: room to sign above the printed role.
+    return { from, to, text: ['', '', ...signatureLines(slot)].join('\n') };
+  });
+  return {
+    ncols,
+    title: [
+      { text: district, style: STYLES.district, height: 20 },
+      { text: title, style: STYLES.title, height: 24 },
+      { text: subtitle, style: STYLES.subtitle, height: Math.max(18, wrappedLines(subtitle, fullWidth) * LINE_PT + 4) },
+    ],
+    headHi,
+    headEn,
+    headHeights: [textRowHeight(headHi, spec.columns, 1.1), textRowHeight(headEn, spec.columns, 0.85), 14],
+    printTitlesRow: `${TITLE_ROWS + 1}:${TITLE_ROWS + HEADER_ROWS}`,
+    frozenRows: TITLE_ROWS + HEADER_ROWS,
+    firstDataRow: FIRST_DATA_ROW,
+    signature,
+    signatureHeight: 84,
+    oddHeader: `&L${font}${hf(clip(spec.title.hi, 80))}&R${font}${hf(clip(spec.subtitle, 100))}`,
+    oddFooter: `&L${font}${hf(clip(`थाना ${spec.thana}, जिला ${spec.district}`, 80))}&C&"${FONT_NAME},Regular"&9पृष्ठ &P / &N&R${font}${hf(`मुद्रण दिनांक: ${spec.printedOn}`)}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+  };
+}
+
+export const PAGE_SETUP = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const;
+
+/** Width of a text in character cells: Devanagari vowel signs and the virama take no cell of their own. */
+export function visualLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0900 && c <= 0x0903) || (c >= 0x093a && c <= 0x094f && c !== 0x093d) || (c >= 0x0951 && c <= 0x0957) || c === 0x0962 || c === 0x0963 || c === 0x200c || c === 0x200d) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Lines a wrapped text needs in a column `width` characters wide (at `scale` × 10 pt). */
+export function wrappedLines(text: string, width: number, scale = 1): number {
+  if (!text) return 1;
+  const usable = Math.max(1, width - 1);
+  let lines = 0;
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil((visualLength(part) * scale * 1.1) / usable));
+  return lines;
+}
+
+/** Points per line of 10 pt Devanagari text (taller than Latin: matras above and below). */
+const LINE_PT = 14;
+const MAX_LINES = 12;
+
+/**
+ * Row heights are written, not left to the reader: LibreOffice does not grow rows to fit
+ * wrapped text when it opens a file, so a long remark would be cut off on paper.
+ */
+export function textRowHeight(texts: string[], columns: ColumnSpec[], scale = 1): number {
+  let lines = 1;
+  for (let i = 0; i < columns.length; i++) {
+    const t = texts[i];
+    if (t) lines = Math.max(lines, wrappedLines(t, columns[i]!.width, scale));
+  }
+  return Math.min(MAX_LINES, lines) * LINE_PT * Math.max(scale, 0.8) + 2;
+}
+
+function cellText(col: ColumnSpec, cell: PrintCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (isCorrected(cell)) return correctedRuns(col.kind, cell).map((r) => r.text).join('');
+  return typeof cell === 'string' && col.kind === 'text' ? cell : '';
+}
+
+/** The height of a data row: single-line rows keep the default (null). */
+export function dataRowHeight(columns: ColumnSpec[], row: PrintRow): number | null {
+  let lines = 1;
+  for (let i = 0; i < columns.length; i++) {
+    const t = cellText(columns[i]!, row.cells[i] ?? null);
+    if (t.length > columns[i]!.width - 2 || t.includes('\n')) lines = Math.max(lines, wrappedLines(t, columns[i]!.width));
+  }
+  return lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT + 2 : null;
+}
