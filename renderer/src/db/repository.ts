@@ -75,7 +75,8 @@ async function applyTotals(db: StationDb, contributions: TotalContribution[], si
   }
 }
 
-function contributions(def: RegisterDef, rec: StoredRecord | undefined): TotalContribution[] {
+/** What an entry adds to the running totals: nothing when cancelled. Sync applies the difference when a hub version replaces a local one. */
+export function contributions(def: RegisterDef, rec: StoredRecord | undefined): TotalContribution[] {
   if (!rec || rec.cancelled || !def.totals) return [];
   return def.totals(rec.data);
 }

@@ -82,7 +82,7 @@ export interface AuditRow {
   summary: string;
   before: unknown;
   after: unknown;
-  syncState: 'synced' | 'dirty';
+  syncState: 'synced' | 'dirty' | 'rejected';
   _rev: string | null;
 }
 
@@ -90,6 +90,51 @@ export interface AuditRow {
 export interface TotalRow {
   key: string;
   values: Record<string, number>;
+}
+
+/** Sync bookkeeping of this PC (never synced): client id, pull checkpoint, hub settings, last result. */
+export interface SyncMetaRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The last hub body of a document, kept where the local row cannot serve as the merge base:
+ * thana settings docs, docs of types this app version does not know (kept whole), and rows
+ * merged locally and not yet pushed. A synced register row is its own shadow.
+ */
+export interface ShadowRow {
+  id: string;
+  rev: string;
+  body: Record<string, unknown>;
+  /** A hub doc this app version cannot show (unknown type): kept so nothing is lost. */
+  parked?: boolean;
+}
+
+/** A document the hub refused (validation or permissions): shown to the user, never retried in a loop. */
+export interface SyncRejectRow {
+  /** Document id. */
+  id: string;
+  table: string;
+  at: string;
+  /** 'forbidden' | 'unauthorized' | 'too-large' | 'local' */
+  error: string;
+  /** The hub's own words. */
+  reason: string;
+  /** The body that was refused, so it stays readable. */
+  body: unknown;
+}
+
+/** One automatic merge: both values stay readable here and in the record's history. */
+export interface SyncConflictRow {
+  /** ULID */
+  id: string;
+  recordId: string;
+  table: string;
+  at: string;
+  /** 'merge' (both sides changed), 'resurrect' (edited here, deleted on the hub), 'leaves' (hub conflict), 'removed' (deleted on the hub) */
+  kind: string;
+  fields: { field: string; local: unknown; server: unknown; kept: 'local' | 'server' }[];
 }
 
 export class StationDb extends Dexie {
@@ -103,6 +148,10 @@ export class StationDb extends Dexie {
   serials!: Table<SerialRow, string>;
   audit!: Table<AuditRow, string>;
   totals!: Table<TotalRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
+  shadows!: Table<ShadowRow, string>;
+  syncRejects!: Table<SyncRejectRow, string>;
+  syncConflicts!: Table<SyncConflictRow, string>;
 
   constructor(name = 'cyber-mitan-thana', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a write the app reports as saved is on disk, not in an OS buffer (power cuts).
@@ -134,9 +183,18 @@ export const SCHEMA_V2: Record<string, string> = {
   totals: 'key',
 };
 
+/** v3 adds the sync tables (issue #9); every other table is kept as in v2. */
+export const SCHEMA_V3: Record<string, string> = {
+  syncMeta: 'key',
+  shadows: 'id',
+  syncRejects: 'id, at',
+  syncConflicts: 'id, recordId, at',
+};
+
 /**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
+ * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -163,4 +221,5 @@ export function defineVersions(db: Dexie): void {
           a._rev = a._rev ?? null;
         });
     });
+  db.version(3).stores(SCHEMA_V3);
 }

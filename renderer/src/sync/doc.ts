@@ -1,0 +1,115 @@
+/**
+ * Local rows ↔ hub documents. A document is the row itself minus what only this PC needs
+ * (`syncState`), with `_id` = the record id and `_rev` = the revision it was based on. Fields this
+ * app version does not know are carried through untouched (a newer PC may have written them).
+ */
+import type { StoredRecord, SyncState } from '@/domain/records';
+import { REGISTER_TABLES, type AuditRow, type RegisterTable } from '@/db/schema';
+
+export interface HubDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+
+/** Thana-wide settings that travel with the registers (per-PC settings never do). */
+export const SETTING_DOCS = { profile: 'profile', options: 'options' } as const;
+export type SettingDocType = keyof typeof SETTING_DOCS;
+
+export type DocKind =
+  | { kind: 'register'; thana: string; table: RegisterTable }
+  | { kind: 'audit'; thana: string }
+  | { kind: 'setting'; thana: string; setting: SettingDocType }
+  | { kind: 'meta'; thana: string }
+  | { kind: 'design' }
+  | { kind: 'unknown'; thana: string; type: string };
+
+export function classify(id: string): DocKind {
+  if (id.startsWith('_design/')) return { kind: 'design' };
+  const m = /^([^:]+):([^:]+):(.+)$/.exec(id);
+  if (!m) return { kind: 'unknown', thana: '', type: '' };
+  const thana = m[1]!;
+  const type = m[2]!;
+  if ((REGISTER_TABLES as readonly string[]).includes(type)) return { kind: 'register', thana, table: type as RegisterTable };
+  if (type === 'audit') return { kind: 'audit', thana };
+  if (type === 'profile' || type === 'options') return { kind: 'setting', thana, setting: type };
+  if (type === 'meta') return { kind: 'meta', thana };
+  return { kind: 'unknown', thana, type };
+}
+
+export function settingDocId(thana: string, setting: SettingDocType): string {
+  return `${thana}:${setting}:main`;
+}
+
+export function epochDocId(thana: string): string {
+  return `${thana}:meta:epoch`;
+}
+
+/** The district database's own epoch (thana epochs replicate into it too, under their own ids). */
+export const DISTRICT_EPOCH_ID = 'district:meta:epoch';
+
+const HUB_FIELDS = ['_id', '_rev', '_deleted', '_conflicts', '_revisions', '_revs_info', '_attachments', '_deleted_conflicts', '_local_seq'];
+
+/** The body of a hub doc without CouchDB's own underscore fields. */
+export function bodyOf(doc: HubDoc): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!HUB_FIELDS.includes(k)) out[k] = v;
+  return out;
+}
+
+export function recordToDoc(rec: StoredRecord): HubDoc {
+  const { id, _rev, syncState: _s, ...body } = rec;
+  return { _id: id, ...(_rev ? { _rev } : {}), ...body };
+}
+
+export function docToRecord(doc: HubDoc, syncState: SyncState): StoredRecord {
+  const body = bodyOf(doc) as Omit<StoredRecord, 'id' | '_rev' | 'syncState'>;
+  return { ...body, id: doc._id, _rev: doc._rev ?? null, syncState };
+}
+
+/** The ULID part of an id (`<thana>:audit:<ULID>`). */
+function idKey(id: string): string {
+  return id.slice(id.lastIndexOf(':') + 1);
+}
+
+/**
+ * Audit rows are immutable, so their mutationId is their own ULID; `type` and `schemaVersion` are
+ * added for the hub's validation function (required metadata on every document).
+ */
+export function auditToDoc(row: AuditRow): HubDoc {
+  const { id, _rev, syncState: _s, ...body } = row;
+  return { _id: id, ...(_rev ? { _rev } : {}), type: 'audit', schemaVersion: 1, mutationId: idKey(id), ...body };
+}
+
+export function docToAudit(doc: HubDoc, syncState: AuditRow['syncState']): AuditRow {
+  const { type: _t, schemaVersion: _v, mutationId: _m, ...rest } = bodyOf(doc);
+  return { ...(rest as Omit<AuditRow, 'id' | '_rev' | 'syncState'>), id: doc._id, _rev: doc._rev ?? null, syncState };
+}
+
+export function settingToDoc(thana: string, setting: SettingDocType, value: unknown, mutationId: string, rev: string | null): HubDoc {
+  return { _id: settingDocId(thana, setting), ...(rev ? { _rev: rev } : {}), thana, type: setting, schemaVersion: 1, mutationId, value };
+}
+
+/** JSON with object keys sorted: equality of values that does not depend on key order. */
+export function stableStringify(v: unknown): string {
+  if (v === undefined) return 'null';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
+    .join(',')}}`;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableStringify(a ?? null) === stableStringify(b ?? null);
+}
+
+/** Rough size of a doc on the wire, for capping push batches by bytes. */
+export function jsonSize(doc: unknown): number {
+  return JSON.stringify(doc).length;
+}

@@ -1,0 +1,461 @@
+/**
+ * The station replicator: "editor-style" sync of the Dexie registers with the thana's CouchDB
+ * database (reference/sync.md §7.3). One call = one session:
+ *
+ *  1. preflight — the database exists and lets us in; its epoch and our `_local` marker tell
+ *     whether the hub was recreated or restored (then: pull from 0 and re-send what it lacks);
+ *  2. push — dirty rows in `_bulk_docs` with the `_rev` they were based on; per-document results;
+ *     409s fetched and landed (our own lost write recognised by mutationId, else merged);
+ *  3. pull — `_changes` in batches, each batch and its checkpoint in ONE Dexie transaction;
+ *  4. resolve — hub conflict leaves merged and the losers deleted;
+ *  5. marker — `_local/sync-<clientId>` records the session on the hub.
+ *
+ * District mode (a district user, the district database): preflight and pull only, into a separate
+ * local database.
+ */
+import type { StationDb } from '@/db/schema';
+import {
+  applyPullBatch,
+  applyPushResults,
+  applyServerVersions,
+  CHECKPOINT_KEY,
+  collectOutgoing,
+  ensureClientId,
+  forgetSettingShadows,
+  markMissingOnHub,
+  pageHubKnown,
+  readMeta,
+  writeMeta,
+  type ApplyContext,
+  type Checkpoint,
+  type Outgoing,
+  type RemoteDoc,
+} from '@/db/sync';
+import { REGISTER_TABLES } from '@/db/schema';
+import type { StoredRecord } from '@/domain/records';
+import { REGISTERS } from '@/domain/registers';
+import type { RegisterDef } from '@/domain/registers/types';
+import { ulid } from '@/domain/ulid';
+import { classify, docToRecord, DISTRICT_EPOCH_ID, epochDocId, recordToDoc, sameValue, type HubDoc } from './doc';
+import { docPath, HubClient, type FetchLike, type RetryPolicy } from './http';
+import { foldLeaves } from './merge';
+import { SyncError } from './messages';
+import { MAX_DOC_BYTES } from './vdu';
+
+export interface HubTarget {
+  /** Server root, without credentials. */
+  url: string;
+  /** Database name: thana_<code> or district_<name>. */
+  db: string;
+  username: string;
+  password: string;
+}
+
+export type SyncPhase = 'preflight' | 'verify' | 'push' | 'pull' | 'resolve' | 'done';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  pushed: number;
+  pulled: number;
+  /** A rough total for the pull bar (the database's document count, or received + pending). */
+  pullTotal: number | null;
+}
+
+export interface SyncReport {
+  pushed: number;
+  /** Accepted by the hub but edited meanwhile: they go in the next round. */
+  stillDirty: number;
+  pulled: number;
+  merged: number;
+  removed: number;
+  rejected: number;
+  resolved: number;
+  /** The hub was recreated or restored; this PC pulled from the start and re-sent what was missing. */
+  reset: boolean;
+  settingsChanged: boolean;
+  /** Per-document problems that are not rejects (left dirty for the next session). */
+  problems: string[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface SyncOptions {
+  db: StationDb;
+  /** The station's thana code ('' in district mode). */
+  thana: string;
+  mode?: 'station' | 'district';
+  hub: HubTarget;
+  fetch?: FetchLike;
+  /** `_changes` page size. */
+  pullBatch?: number;
+  /** Documents per `_bulk_docs`. */
+  pushBatch?: number;
+  /** Bytes of JSON per `_bulk_docs` (≈1 MB, reference/sync.md §7.3). */
+  maxPushBytes?: number;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  defs?: (type: string) => RegisterDef | undefined;
+  now?: () => Date;
+  newId?: () => string;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  appVersion?: string;
+  /** Gives the UI a turn between batches (default: a macrotask). */
+  yieldToUi?: () => Promise<void>;
+  hooks?: {
+    /** Runs inside each pull batch's transaction, after the checkpoint write (tests: crash there). */
+    beforeCheckpointCommit?: (batchNo: number) => void;
+  };
+}
+
+interface BulkResult {
+  id?: string;
+  ok?: boolean;
+  rev?: string;
+  error?: string;
+  reason?: string;
+}
+
+interface AllDocsRow {
+  id?: string;
+  key: string;
+  value?: { rev: string; deleted?: boolean };
+  doc?: HubDoc | null;
+  error?: string;
+}
+
+interface ChangesRow {
+  id: string;
+  seq?: unknown;
+  changes?: { rev: string }[];
+  deleted?: boolean;
+  doc?: HubDoc;
+}
+
+const PUSH_ATTEMPTS_PER_SESSION = 3;
+const MARKER_TOKEN_KEY = 'markerToken';
+
+interface Marker {
+  _rev?: string;
+  token?: string;
+}
+
+function macrotask(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/** A `since` value for the query string: the checkpoint exactly as the hub gave it (C1). */
+export function sinceParam(seq: unknown): string {
+  if (seq === undefined || seq === null) return '0';
+  if (typeof seq === 'string') return seq;
+  if (typeof seq === 'number') return String(seq);
+  return JSON.stringify(seq);
+}
+
+function defaultDefs(type: string): RegisterDef | undefined {
+  return REGISTERS[type];
+}
+
+export async function syncOnce(o: SyncOptions): Promise<SyncReport> {
+  const s = new Session(o);
+  return s.run();
+}
+
+class Session {
+  private readonly client: HubClient;
+  private readonly mode: 'station' | 'district';
+  private readonly ctx: ApplyContext;
+  private readonly report: SyncReport;
+  private readonly dbPath: string;
+  private pullTotal: number | null = null;
+  private docCount = 0;
+  private readonly conflicted = new Set<string>();
+
+  constructor(private readonly o: SyncOptions) {
+    this.mode = o.mode ?? 'station';
+    this.client = new HubClient({
+      url: o.hub.url,
+      auth: { username: o.hub.username, password: o.hub.password },
+      fetch: o.fetch,
+      timeoutMs: o.timeoutMs,
+      retry: o.retry,
+      signal: o.signal,
+      sleep: o.sleep,
+    });
+    this.dbPath = encodeURIComponent(o.hub.db);
+    const now = o.now ?? (() => new Date());
+    this.ctx = {
+      thana: o.thana,
+      mode: this.mode,
+      defs: o.defs ?? defaultDefs,
+      now,
+      newId: o.newId ?? (() => ulid(now().getTime())),
+    };
+    this.report = {
+      pushed: 0,
+      stillDirty: 0,
+      pulled: 0,
+      merged: 0,
+      removed: 0,
+      rejected: 0,
+      resolved: 0,
+      reset: false,
+      settingsChanged: false,
+      problems: [],
+      startedAt: now().toISOString(),
+      finishedAt: '',
+    };
+  }
+
+  private progress(phase: SyncPhase): void {
+    this.o.onProgress?.({ phase, pushed: this.report.pushed, pulled: this.report.pulled, pullTotal: this.pullTotal });
+  }
+
+  private async yieldToUi(): Promise<void> {
+    if (this.o.signal?.aborted) throw new SyncError('aborted');
+    await (this.o.yieldToUi ?? macrotask)();
+  }
+
+  async run(): Promise<SyncReport> {
+    const { db } = this.o;
+    if (this.mode === 'station' && !/^[A-Z0-9]{2,12}$/.test(this.o.thana)) throw new SyncError('no-thana');
+    const clientId = await ensureClientId(db, () => ulid());
+    this.progress('preflight');
+    const { epoch, marker } = await this.preflight(clientId);
+    const stored = await readMeta<Checkpoint>(db, CHECKPOINT_KEY);
+    const here = { url: this.o.hub.url, db: this.o.hub.db, epoch };
+    const sameDb = !!stored && stored.db === here.db;
+    if (sameDb && stored.epoch !== epoch) this.report.reset = true; // recreated: a new epoch
+    if (sameDb && this.mode === 'station') {
+      // Restored from a backup: our marker on the hub is missing or older than the last one we wrote.
+      const lastToken = await readMeta<string>(db, MARKER_TOKEN_KEY);
+      if (lastToken && marker?.token !== lastToken) this.report.reset = true;
+    }
+    const seq: unknown = sameDb && !this.report.reset ? stored.seq : 0;
+    if (seq === 0) await writeMeta(db, CHECKPOINT_KEY, { ...here, seq: 0 } satisfies Checkpoint);
+    if (this.report.reset && this.mode === 'station') await writeMeta(db, 'verify', here);
+    let markerRev = marker?._rev;
+    if (this.mode === 'station') markerRev = await this.writeMarker(clientId, markerRev, epoch);
+    if (this.mode === 'station') {
+      const pendingVerify = await readMeta<typeof here>(db, 'verify');
+      if (pendingVerify && pendingVerify.db === here.db) {
+        this.progress('verify');
+        await this.verify();
+        await writeMeta(db, 'verify', null);
+      }
+      this.progress('push');
+      await this.push();
+    }
+    this.progress('pull');
+    this.pullTotal = seq === 0 ? this.docCount : null;
+    await this.pull(epoch);
+    if (this.mode === 'station') {
+      // Hub conflict leaves (rare): settle, then pull the settled versions.
+      for (let round = 0; round < 2 && this.conflicted.size; round++) {
+        this.progress('resolve');
+        const ids = [...this.conflicted];
+        this.conflicted.clear();
+        await this.resolve(ids);
+        await this.pull(epoch);
+      }
+      // Merges made while pulling are dirty: send them now rather than in the next session.
+      await this.push();
+      await this.writeMarker(clientId, markerRev, epoch);
+    }
+    this.report.finishedAt = this.ctx.now().toISOString();
+    await writeMeta(db, 'lastOk', { at: this.report.finishedAt, url: here.url, db: here.db, pushed: this.report.pushed, pulled: this.report.pulled, merged: this.report.merged });
+    this.progress('done');
+    return this.report;
+  }
+
+  private async preflight(clientId: string): Promise<{ epoch: string; marker: Marker | null }> {
+    const info = await this.client.request<{ doc_count?: number }>('GET', this.dbPath, { accept: [404] });
+    if (info.status === 404) throw new SyncError('no-database', this.o.hub.db, 404);
+    this.docCount = info.body?.doc_count ?? 0;
+    const epochId = this.mode === 'district' ? DISTRICT_EPOCH_ID : epochDocId(this.o.thana);
+    const e = await this.client.request<{ epoch?: string }>('GET', `${this.dbPath}/${docPath(epochId)}`, { accept: [404] });
+    if (e.status === 404 || typeof e.body?.epoch !== 'string') throw new SyncError('not-provisioned', epochId, e.status);
+    if (this.mode === 'district') return { epoch: e.body.epoch, marker: null };
+    const m = await this.client.request<Marker>('GET', `${this.dbPath}/_local/sync-${encodeURIComponent(clientId)}`, { accept: [404] });
+    return { epoch: e.body.epoch, marker: m.status === 404 ? null : (m.body ?? {}) };
+  }
+
+  /** After a reset: every row we believe the hub has is checked; what it lacks is sent again. */
+  private async verify(): Promise<void> {
+    const { db } = this.o;
+    for (const table of [...REGISTER_TABLES, 'audit']) {
+      let after = '';
+      for (;;) {
+        const page = await pageHubKnown(db, table, after, 500);
+        if (!page.length) break;
+        after = page[page.length - 1]!.id;
+        const known = page.filter((p) => p.rev);
+        if (known.length) {
+          const res = await this.client.request<{ rows: AllDocsRow[] }>('POST', `${this.dbPath}/_all_docs`, { body: { keys: known.map((k) => k.id) } });
+          const missing = (res.body.rows ?? []).filter((r) => r.error === 'not_found').map((r) => r.key);
+          await markMissingOnHub(db, table, missing);
+        }
+        await this.yieldToUi();
+      }
+    }
+    await forgetSettingShadows(db, this.o.thana);
+  }
+
+  private async push(): Promise<void> {
+    const { db } = this.o;
+    const skip = new Set<string>();
+    const attempts = new Map<string, number>();
+    let batch = this.o.pushBatch ?? 200;
+    const maxBytes = this.o.maxPushBytes ?? 1_000_000;
+    for (;;) {
+      const items = await collectOutgoing(db, this.ctx, { limit: batch, maxBytes, skip, maxDocBytes: MAX_DOC_BYTES });
+      if (!items.length) break;
+      let results: BulkResult[];
+      try {
+        const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs: items.map((i) => i.doc) } });
+        if (!Array.isArray(res.body)) throw new SyncError('bad-response', '_bulk_docs did not answer a list');
+        results = res.body;
+      } catch (e) {
+        if (e instanceof SyncError && e.code === 'too-large') {
+          if (items.length > 1) {
+            batch = Math.max(1, Math.floor(items.length / 2)); // 413: halve and go again
+            continue;
+          }
+          await applyPushResults(db, [], [{ out: items[0]!, error: 'too-large', reason: e.detail }], this.ctx);
+          this.report.rejected++;
+          skip.add(items[0]!.id);
+          continue;
+        }
+        throw e;
+      }
+      // Match by id: pouchdb-server does not keep the order of the request (CouchDB does).
+      const byId = new Map<string, BulkResult>();
+      for (const r of results) if (r.id) byId.set(r.id, r);
+      const ok: { out: Outgoing; rev: string }[] = [];
+      const rejects: { out: Outgoing; error: string; reason: string }[] = [];
+      const conflicts: Outgoing[] = [];
+      for (const item of items) {
+        const n = (attempts.get(item.id) ?? 0) + 1;
+        attempts.set(item.id, n);
+        if (n >= PUSH_ATTEMPTS_PER_SESSION) skip.add(item.id);
+        const r = byId.get(item.id);
+        if (r && (r.ok || (r.rev && !r.error))) ok.push({ out: item, rev: r.rev! });
+        else if (r?.error === 'conflict') conflicts.push(item);
+        else if (r?.error === 'forbidden' || r?.error === 'unauthorized') {
+          rejects.push({ out: item, error: r.error, reason: r.reason ?? '' });
+          skip.add(item.id);
+        } else {
+          this.report.problems.push(`${item.id}: ${r?.error ?? 'no result'} ${r?.reason ?? ''}`.trim());
+          skip.add(item.id);
+        }
+      }
+      const applied = await applyPushResults(db, ok, rejects, this.ctx);
+      this.report.pushed += applied.synced;
+      this.report.stillDirty += applied.stillDirty;
+      this.report.rejected += rejects.length;
+      if (conflicts.length) await this.landConflicts(conflicts);
+      this.progress('push');
+      await this.yieldToUi();
+    }
+  }
+
+  /** 409 on push: fetch what the hub has and land it (lost response → synced; else merge). */
+  private async landConflicts(items: Outgoing[]): Promise<void> {
+    const res = await this.client.request<{ rows: AllDocsRow[] }>('POST', `${this.dbPath}/_all_docs`, {
+      query: { include_docs: true, conflicts: true },
+      body: { keys: items.map((i) => i.id) },
+    });
+    const remotes: RemoteDoc[] = (res.body.rows ?? []).map((row) => {
+      if (row.error || !row.value) return { id: row.key, rev: null, deleted: false, doc: null, missing: true };
+      return { id: row.key, rev: row.value.rev, deleted: !!row.value.deleted, doc: row.doc && !row.value.deleted ? row.doc : null };
+    });
+    const stats = await applyServerVersions(this.o.db, remotes, this.ctx);
+    this.report.merged += stats.merged;
+    this.report.settingsChanged ||= stats.settingsChanged;
+    for (const id of stats.conflicted) this.conflicted.add(id);
+  }
+
+  private async pull(epoch: string): Promise<void> {
+    const { db } = this.o;
+    const limit = this.o.pullBatch ?? 500;
+    let cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
+    for (let batchNo = 0; ; batchNo++) {
+      const res = await this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, {
+        query: { since: sinceParam(cp.seq), limit, include_docs: true, conflicts: true, seq_interval: limit },
+      });
+      const rows = res.body?.results;
+      const last = res.body?.last_seq;
+      if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
+      const remotes: RemoteDoc[] = rows
+        .filter((r) => typeof r.id === 'string')
+        .map((r) => ({
+          id: r.id,
+          rev: r.doc?._rev ?? r.changes?.[0]?.rev ?? null,
+          deleted: !!(r.deleted || r.doc?._deleted),
+          doc: r.doc && !r.doc._deleted ? r.doc : null,
+        }));
+      const next: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
+      const hook = this.o.hooks?.beforeCheckpointCommit;
+      const stats = await applyPullBatch(db, remotes, next, this.ctx, hook ? () => hook(batchNo) : undefined);
+      this.report.pulled += stats.applied;
+      this.report.merged += stats.merged;
+      this.report.removed += stats.removed;
+      this.report.settingsChanged ||= stats.settingsChanged;
+      for (const id of stats.conflicted) this.conflicted.add(id);
+      if (typeof res.body.pending === 'number') this.pullTotal = this.report.pulled + res.body.pending;
+      const stuck = sameValue(last, cp.seq);
+      cp = next;
+      this.progress('pull');
+      // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
+      if (rows.length < limit || stuck || res.body.pending === 0) break;
+      await this.yieldToUi();
+    }
+  }
+
+  /** Settle hub conflict leaves the same way on every PC, then delete the losers (§7.3 step 4). */
+  private async resolve(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const kind = classify(id);
+      const w = await this.client.request<HubDoc>('GET', `${this.dbPath}/${docPath(id)}`, { query: { conflicts: true }, accept: [404] });
+      if (w.status === 404 || !w.body?._conflicts?.length) continue;
+      const winner = w.body;
+      const losers: HubDoc[] = [];
+      for (const rev of winner._conflicts!) {
+        const l = await this.client.request<HubDoc>('GET', `${this.dbPath}/${docPath(id)}`, { query: { rev }, accept: [404] });
+        if (l.status !== 404 && l.body) losers.push(l.body);
+      }
+      const docs: HubDoc[] = [];
+      if (kind.kind === 'register') {
+        const leaves: StoredRecord[] = [winner, ...losers].map((d) => docToRecord(d, 'synced'));
+        const r = foldLeaves(leaves, this.ctx.defs(kind.table), this.ctx.now(), this.ctx.newId);
+        if (r.record.mutationId !== winner.mutationId) docs.push({ ...recordToDoc({ ...r.record, _rev: null }), _rev: winner._rev });
+      } else if (kind.kind !== 'audit' && kind.kind !== 'setting') continue; // not ours to judge
+      for (const l of losers) docs.push({ _id: id, _rev: l._rev, _deleted: true });
+      const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs } });
+      if (Array.isArray(res.body) && res.body.every((r) => r.ok || !r.error)) this.report.resolved++;
+    }
+  }
+
+  /**
+   * `_local/sync-<clientId>` (§7.3 step 5), written at the start and at the end of a session with a
+   * new token each time; the last token is kept here. A hub restored from a backup shows an older
+   * token (or none), which is how the restore is noticed.
+   */
+  private async writeMarker(clientId: string, knownRev: string | undefined, epoch: string): Promise<string | undefined> {
+    const path = `${this.dbPath}/_local/sync-${encodeURIComponent(clientId)}`;
+    const token = this.ctx.newId();
+    const body = { token, at: this.ctx.now().toISOString(), appVersion: this.o.appVersion ?? '', epoch };
+    let rev = knownRev;
+    for (let i = 0; i < 3; i++) {
+      const res = await this.client.request<{ rev?: string }>('PUT', path, { body: { ...body, ...(rev ? { _rev: rev } : {}) }, accept: [409] });
+      if (res.status !== 409) {
+        await writeMeta(this.o.db, MARKER_TOKEN_KEY, token);
+        return res.body?.rev;
+      }
+      const again = await this.client.request<Marker>('GET', path, { accept: [404] });
+      rev = again.status === 404 ? undefined : again.body?._rev;
+    }
+    return rev;
+  }
+}
