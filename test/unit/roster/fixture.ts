@@ -1,7 +1,7 @@
 /** A fresh station database per test, with a writer and a fixed clock (15 March 2026, IST). */
 import { StationDb } from '../../../renderer/src/db/schema';
 import type { StationContext } from '../../../renderer/src/db/context';
-import type { Actor } from '../../../renderer/src/domain/records';
+import type { Actor, StoredRecord } from '../../../renderer/src/domain/records';
 import { DEFAULT_PROFILE } from '../../../renderer/src/domain/setup';
 import { createRecord } from '../../../renderer/src/db/repository';
 import { placeRegister } from '../../../renderer/src/domain/registers/place';
@@ -57,7 +57,7 @@ export function mitanInput(extra: RecordData = {}): RecordData {
 
 /** Two teams and three villages, as most tests need them. */
 export async function seedRoster(ctx: StationContext) {
-  const places = [];
+  const places: StoredRecord[] = [];
   for (const [name, kind, area] of [
     ['बेलतरा', 'village', 'rural'],
     ['करगीकला', 'village', 'rural'],

@@ -1,6 +1,6 @@
 import { bi } from '../bilingual';
 import { RANKS } from '../setup';
-import { notFuture } from '../roster/rules';
+import { isSet, notFuture } from '../roster/rules';
 import type { RegisterDef } from './types';
 
 export function teamNoKey(teamNo: number): string {
@@ -27,7 +27,7 @@ export const teamRegister: RegisterDef = {
   searchFields: ['name', 'leaderName', 'leaderMobile', 'beat'],
   lookupKeys: (d) => (typeof d.teamNo === 'number' ? [teamNoKey(d.teamNo)] : []),
   validateRecord: (d) =>
-    (Array.isArray(d.placeIds) && d.placeIds.length > 0) || d.beat != null
+    (Array.isArray(d.placeIds) && d.placeIds.length > 0) || isSet(d.beat)
       ? []
       : [
           {

@@ -10,6 +10,11 @@ import type { FieldContext } from '../registers/types';
 export const MIN_MITAN_AGE = 18;
 export const MAX_MITAN_AGE = 100;
 
+/** A field that holds something (validated data has null, not undefined, for blanks). */
+export function isSet(v: unknown): boolean {
+  return v !== null && v !== undefined;
+}
+
 /** Whole years from `dob` to `on` (both 'YYYY-MM-DD'): the age on that day. */
 export function ageOn(dob: string, on: string): number {
   const [y1, m1, d1] = dob.split('-').map(Number);
@@ -107,7 +112,7 @@ export const TEAM_ROLES = [
  */
 export function mitanRecordRules(r: Record<string, unknown>, ctx: FieldContext): Issue[] {
   const issues: Issue[] = [];
-  if (r.dob == null && r.age == null)
+  if (!isSet(r.dob) && !isSet(r.age))
     issues.push({
       field: 'age',
       code: 'age.required',
@@ -121,7 +126,7 @@ export function mitanRecordRules(r: Record<string, unknown>, ctx: FieldContext):
       severity: 'warning',
       message: bi('आयु और जन्मतिथि मेल नहीं खाते; जन्मतिथि मानी जाएगी', 'Age and date of birth do not agree; the date of birth counts'),
     });
-  if (r.idLast4 != null && r.idType == null)
+  if (isSet(r.idLast4) && !isSet(r.idType))
     issues.push({ field: 'idType', code: 'required', severity: 'error', message: bi('पहचान पत्र का प्रकार चुनें', 'Choose the ID type') });
   if (typeof r.consentDate === 'string' && typeof r.dob === 'string' && ageOn(r.dob, r.consentDate) < MIN_MITAN_AGE)
     issues.push({

@@ -1,0 +1,91 @@
+/**
+ * Writing an import: the accepted rows of a plan (and the villages or other entries they need)
+ * in ONE transaction, with serials, audit and totals: all of it or nothing.
+ */
+import { bi, DomainError } from '@/domain/bilingual';
+import type { Actor } from '@/domain/records';
+import { registerOf } from '@/domain/registers';
+import type { RegisterDef } from '@/domain/registers/types';
+import { assertCan } from '@/domain/roles';
+import type { RecordData } from '@/domain/validation';
+import type { ExistingEntry, ImportPlan } from '@/import/plan';
+import type { RefTarget } from '@/import/refs';
+import type { StationContext } from './context';
+import { auditRow, createRecords, type CreateResult } from './repository';
+
+/** Live (not cancelled) entries of the register that have any of these lookup keys. */
+export async function existingKeys(
+  ctx: StationContext,
+  def: RegisterDef,
+  keys: string[],
+  label: (r: { serial: string | null; thana: string; data: Record<string, unknown> }) => string = (r) => r.serial ?? String(r.data.name ?? ''),
+): Promise<Map<string, ExistingEntry>> {
+  const out = new Map<string, ExistingEntry>();
+  if (!keys.length) return out;
+  const wanted = new Set(keys);
+  const rows = await ctx.db.registerTable(def.type).where('keys').anyOf(keys).toArray();
+  for (const r of rows) {
+    if (r.cancelled) continue;
+    for (const k of r.keys) if (wanted.has(k) && !out.has(k)) out.set(k, { id: r.id, label: label(r) });
+  }
+  return out;
+}
+
+/** Every live entry of a small register (teams, villages) for matching names in an import. */
+export async function refTargets(ctx: StationContext, refType: string): Promise<RefTarget[]> {
+  const rows = await ctx.db.registerTable(refType).toArray();
+  return rows.filter((r) => !r.cancelled).map((r) => ({ id: r.id, data: r.data }));
+}
+
+export interface CommitOptions {
+  fileName: string;
+  /** Lookup-key prefixes that must stay unique, per register type. */
+  unique?: Record<string, string[]>;
+}
+
+export interface CommitResult {
+  created: CreateResult[];
+  /** New entries of other registers (e.g. villages marked isNew), by type. */
+  added: Record<string, CreateResult[]>;
+}
+
+function substitute(data: RecordData, ids: Map<string, string>): RecordData {
+  const out: RecordData = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === 'string' && ids.has(v)) out[k] = ids.get(v);
+    else if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' && ids.has(x) ? ids.get(x) : x));
+    else out[k] = v;
+  }
+  return out;
+}
+
+export async function commitImport(ctx: StationContext, actor: Actor, def: RegisterDef, plan: ImportPlan, opts: CommitOptions): Promise<CommitResult> {
+  assertCan(actor.role, 'register.import');
+  if (plan.type !== def.type) throw new Error(`Plan for ${plan.type} given to ${def.type}`);
+  if (!plan.accepted.length)
+    throw new DomainError('import.empty', bi('जोड़ने योग्य कोई पंक्ति नहीं है', 'There are no rows to add'));
+  const { db } = ctx;
+  const addedTypes = Object.keys(plan.added);
+  const tables = [...new Set([def.type, ...addedTypes])].map((t) => db.registerTable(t));
+  return db.transaction('rw', [...tables, db.serials, db.audit, db.totals], async () => {
+    const ids = new Map<string, string>();
+    const added: Record<string, CreateResult[]> = {};
+    for (const type of addedTypes) {
+      const targets = plan.added[type]!;
+      const made = await createRecords(ctx, actor, registerOf(type), targets.map((t) => t.data), { unique: opts.unique?.[type] });
+      targets.forEach((t, i) => ids.set(t.id, made[i]!.record.id));
+      added[type] = made;
+    }
+    const inputs = plan.accepted.map((r) => (ids.size ? substitute(r.data, ids) : r.data));
+    const created = await createRecords(ctx, actor, def, inputs, { unique: opts.unique?.[def.type] });
+    const newOnes = addedTypes.map((t) => `${t}: ${added[t]!.length}`).join(', ');
+    await db.audit.add(
+      auditRow(ctx, actor, 'import', {
+        recordType: def.type,
+        summary: `${opts.fileName}: ${created.length} जोड़े / added, ${plan.rejected.length} अस्वीकृत / not added${newOnes ? `; ${newOnes}` : ''}`,
+        after: { fileName: opts.fileName, added: created.length, rejected: plan.rejected.length, rows: plan.total },
+      }),
+    );
+    return { created, added };
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * One import from a picked file, step by step as the writer sees it: read the file and guess
+ * (sheet, header row, column mapping) → the writer adjusts → plan (validate everything, write
+ * nothing) → the writer confirms → write in one transaction; rejected rows as a workbook.
+ */
+import type { Actor } from '@/domain/records';
+import type { RegisterDef } from '@/domain/registers/types';
+import type { RecordData } from '@/domain/validation';
+import { istDate } from '@/domain/dates';
+import type { StationContext } from '@/db/context';
+import { commitImport, existingKeys, refTargets, type CommitResult } from '@/db/import';
+import { detectHeader, headingScore, headingsOf, proposeMapping, type HeaderGuess } from './header';
+import { planImport, type ImportPlan } from './plan';
+import { importProfile } from './profiles';
+import { bestSheet, readSpreadsheet, type SheetRows } from './read';
+import { createRefResolver, type RefResolver } from './refs';
+import { rejectsWorkbook } from './rejects';
+
+export interface ImportSession {
+  def: RegisterDef;
+  fileName: string;
+  sheets: SheetRows[];
+  sheetIndex: number;
+  header: HeaderGuess | null;
+  /** Column headings as read (joined over a bilingual second header row). */
+  headings: string[];
+  /** Field key per column, null = ignore; the writer may change it. */
+  mapping: (string | null)[];
+}
+
+export function sheetOf(s: ImportSession): SheetRows {
+  return s.sheets[s.sheetIndex]!;
+}
+
+function guess(session: ImportSession): ImportSession {
+  const sheet = sheetOf(session);
+  const header = detectHeader(session.def, sheet.rows);
+  return { ...session, header, headings: headingsOf(sheet.rows, header, sheet.width), mapping: proposeMapping(session.def, sheet.rows, header, sheet.width) };
+}
+
+export async function openImport(def: RegisterDef, bytes: Uint8Array, fileName: string): Promise<ImportSession> {
+  const sheets = await readSpreadsheet(bytes, fileName);
+  return guess({ def, fileName, sheets, sheetIndex: bestSheet(def, sheets), header: null, headings: [], mapping: [] });
+}
+
+export function chooseSheet(session: ImportSession, sheetIndex: number): ImportSession {
+  return guess({ ...session, sheetIndex });
+}
+
+/** The writer says which row holds the headings (0-based index into the sheet's rows). */
+export function chooseHeaderRow(session: ImportSession, index: number): ImportSession {
+  const sheet = sheetOf(session);
+  const header: HeaderGuess = { index, score: Math.max(1, headingScore(session.def, sheet.rows[index] ?? [])), extra: [] };
+  return { ...session, header, headings: headingsOf(sheet.rows, header, sheet.width), mapping: proposeMapping(session.def, sheet.rows, header, sheet.width) };
+}
+
+export interface PrepareOptions {
+  /** Values for fields no column gives (e.g. all rows to one team). */
+  defaults?: RecordData;
+  /** Villages not on the master list are added (marked isNew) instead of rejecting the row. */
+  addUnknownPlaces?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function prepareImport(ctx: StationContext, session: ImportSession, opts: PrepareOptions = {}): Promise<ImportPlan> {
+  const profile = importProfile(session.def.type);
+  const resolvers: Record<string, RefResolver> = {};
+  for (const type of profile.refTypes) {
+    const newRef = opts.addUnknownPlaces && type === 'place' ? profile.newRef?.[type] : undefined;
+    resolvers[type] = createRefResolver(type, await refTargets(ctx, type), newRef ? { addUnknown: newRef } : {});
+  }
+  return planImport({
+    def: session.def,
+    sheet: sheetOf(session),
+    header: session.header,
+    mapping: session.mapping,
+    defaults: { ...profile.defaults, ...opts.defaults },
+    resolvers,
+    uniqueKeys: profile.uniqueKeys,
+    existing: (keys) => existingKeys(ctx, session.def, keys, (r) => [r.serial ? `${r.thana}/${r.serial}` : '', String(r.data.name ?? '')].filter(Boolean).join(' ')),
+    completeRow: profile.completeRow,
+    validation: { today: istDate(ctx.now()), settings: ctx.settings() },
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
+}
+
+export async function writeImport(ctx: StationContext, actor: Actor, session: ImportSession, plan: ImportPlan): Promise<CommitResult> {
+  const unique: Record<string, string[]> = { [session.def.type]: importProfile(session.def.type).uniqueKeys };
+  for (const type of Object.keys(plan.added)) unique[type] = importProfile(type).uniqueKeys;
+  return commitImport(ctx, actor, session.def, plan, { fileName: session.fileName, unique });
+}
+
+/** The rejected rows as an xlsx the writer can correct and import again. */
+export async function rejectsFile(session: ImportSession, plan: ImportPlan): Promise<{ name: string; data: Uint8Array }> {
+  const base = session.fileName.replace(/\.[^.]+$/, '');
+  const maskColumns = session.mapping.flatMap((key, col) => (key && session.def.fields.find((f) => f.key === key)?.type === 'last4' ? [col] : []));
+  return { name: `${base}-अस्वीकृत-rejected.xlsx`, data: await rejectsWorkbook(session.headings, plan.rejected, { maskColumns }) };
+}
