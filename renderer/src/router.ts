@@ -31,7 +31,7 @@ const PAGES: Record<string, Page> = {
   dashboard: pending('dashboard', '#8'),
   mitans: pending('mitans', '#4'),
   outreach: pending('outreach', '#5'),
-  complaints: pending('complaints', '#6'),
+  complaints: { component: () => import('./views/complaints/ComplaintsView.vue') },
   reports: pending('reports', '#7, #8'),
   sync: pending('sync', '#9'),
   settings: { component: () => import('./views/settings/SettingsView.vue') },
