@@ -30,7 +30,7 @@ const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ componen
 const PAGES: Record<string, Page> = {
   dashboard: pending('dashboard', '#8'),
   mitans: pending('mitans', '#4'),
-  outreach: pending('outreach', '#5'),
+  outreach: { component: () => import('./views/outreach/OutreachView.vue') },
   complaints: { component: () => import('./views/complaints/ComplaintsView.vue') },
   reports: pending('reports', '#7, #8'),
   sync: pending('sync', '#9'),

@@ -5,14 +5,17 @@
 import { bi, DomainError } from '@/domain/bilingual';
 import { istDateTime } from '@/domain/dates';
 import type { Actor, StoredRecord } from '@/domain/records';
+import { REGISTERS } from '@/domain/registers';
 import { outreachRegister, VERIFICATION_FIELDS } from '@/domain/registers/outreach';
 import { placeRegister } from '@/domain/registers/place';
 import { assertCan, can } from '@/domain/roles';
 import { DEFAULT_OUTREACH_TOPICS, OUTREACH_TOPICS_SETTING } from '@/domain/outreach/topics';
 import { asTotals, outreachKey, parseDayKey, type OutreachTotals } from '@/domain/outreach/totals';
+import type { RegisterDef } from '@/domain/registers/types';
+import { searchTokens } from '@/domain/normalize';
 import type { RecordData } from '@/domain/validation';
 import type { StationContext } from './context';
-import { correctRecord, createRecord, findByKey, getRecord, readTotals, type CreateResult, type Page } from './repository';
+import { correctRecord, createRecord, findByKey, getRecord, pageRecords, readTotals, type CreateResult, type Page } from './repository';
 import { readThanaOptions, saveThanaOptions } from './settings';
 
 const def = outreachRegister;
@@ -221,4 +224,62 @@ export async function seedOutreachTopics(ctx: StationContext, actor: Actor): Pro
   if (Array.isArray(options[OUTREACH_TOPICS_SETTING]) && (options[OUTREACH_TOPICS_SETTING] as unknown[]).length) return false;
   await saveThanaOptions(ctx, actor, { [OUTREACH_TOPICS_SETTING]: DEFAULT_OUTREACH_TOPICS });
   return true;
+}
+
+/** The definition of a register outreach refers to (team, Mitan, place), for paging its table. */
+export function refRegister(type: 'team' | 'mitan' | 'place'): RegisterDef {
+  return (
+    REGISTERS[type] ?? {
+      type,
+      title: bi(type, type),
+      printTitle: bi(type, type),
+      serial: false,
+      schemaVersion: 1,
+      fields: [],
+      searchFields: [],
+    }
+  );
+}
+
+/** Every entry of a small register (teams, villages and wards: tens to hundreds), cancelled ones left out. */
+export async function allOf(ctx: StationContext, type: 'team' | 'place', max = 5000): Promise<StoredRecord[]> {
+  const { rows } = await pageRecords(ctx, refRegister(type), { limit: max, reverse: false, filter: (r) => !r.cancelled });
+  return rows;
+}
+
+/**
+ * Mitans for the day sheet's picker: by serial number ('12', '2026/12', '2026/0012') through the
+ * serial index, then by the first letters of a name or mobile through the search index.
+ */
+export async function findMitans(ctx: StationContext, text: string, limit = 8): Promise<StoredRecord[]> {
+  const q = text.trim();
+  if (!q) return [];
+  const out = new Map<string, StoredRecord>();
+  const serial = /^(?:(\d{4})\s*\/\s*)?(?:[A-Z]-)?(\d{1,6})$/i.exec(q);
+  if (serial) {
+    const n = Number(serial[2]);
+    const thisYear = Number(istDateTime(ctx.now()).slice(0, 4));
+    const years = serial[1] ? [Number(serial[1])] : [thisYear, thisYear - 1];
+    for (const y of years) {
+      const hits = await ctx.db.mitan.where('[serialYear+serialNo]').equals([y, n]).toArray();
+      for (const h of hits) if (!h.cancelled) out.set(h.id, h);
+    }
+  }
+  const words = searchTokens(q);
+  if (words.length && out.size < limit) {
+    const [main, ...rest] = [...words].sort((a, b) => b.length - a.length);
+    const { rows } = await pageRecords(ctx, refRegister('mitan'), {
+      search: main,
+      limit: limit * 2,
+      reverse: false,
+      filter: (r) => !r.cancelled && rest.every((w) => r.tokens.some((t) => t.startsWith(w))),
+    });
+    for (const r of rows) if (out.size < limit) out.set(r.id, r);
+  }
+  return [...out.values()].slice(0, limit);
+}
+
+export async function getMany(ctx: StationContext, type: 'team' | 'mitan' | 'place', ids: string[]): Promise<StoredRecord[]> {
+  const rows = await ctx.db.registerTable(type).bulkGet(ids);
+  return rows.filter((r): r is StoredRecord => !!r);
 }
