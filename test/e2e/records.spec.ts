@@ -97,3 +97,94 @@ test('an entry is created, corrected and cancelled with reasons; history and aud
   await expect(rows.nth(2)).toContainText('रमेश कुमार साहू');
   expect(errors).toEqual([]);
 });
+
+test('the idle lock asks the same person’s PIN and keeps the unsaved form underneath', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.clock.install();
+  await setupAndSignIn(page);
+  await page.getByTestId('nav-settings').click();
+  await page.locator('#pc-idle').fill('1');
+  await page.locator('#pc-idle').press('Enter');
+  await expect(page.getByTestId('settings-pc')).toContainText('सहेजी गईं');
+
+  await page.goto('/#/places');
+  await page.getByTestId('new-entry').click();
+  await field(page, 'name').fill('अधूरी प्रविष्टि');
+  await page.clock.fastForward('01:30');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-screen')).toContainText('रमेश कुमार साहू');
+
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').fill('1357');
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('lock-screen')).toContainText('पिन गलत है');
+  await expect(page.getByTestId('lock-screen')).toContainText('Wrong PIN');
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').fill('2580');
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  await expect(field(page, 'name')).toHaveValue('अधूरी प्रविष्टि');
+
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('signin')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the list keeps only visible rows in the page, pages by keyset as it scrolls, searches and opens from the keyboard', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await setupAndSignIn(page);
+  const N = 10_000;
+  // Fill the register straight through IndexedDB (the app's own writes are tested elsewhere).
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cyber-mitan-thana');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('place', 'readwrite');
+    const store = tx.objectStore('place');
+    for (let i = 1; i <= n; i++) {
+      const at = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
+      const name = `ग्राम ${i}`;
+      store.put({
+        id: `BSPKOTA:place:${String(i).padStart(26, '0')}`, thana: 'BSPKOTA', type: 'place', schemaVersion: 1,
+        serial: null, serialYear: null, serialNo: null, data: { name, kind: 'village', area: 'rural', beat: null, isNew: false },
+        tokens: ['ग्राम', String(i)], keys: [`place:${name}`], createdAt: at, createdBy: 'user:x', updatedAt: at, updatedBy: 'user:x',
+        mutationId: `m${i}`, version: 1, history: [{ version: 1, kind: 'create', at, by: 'user:x', byName: 'परीक्षण', initials: 'प', reason: null, changes: [], mutationId: `m${i}` }],
+        cancelled: i % 10 === 0 ? { at, by: 'user:x', byName: 'परीक्षण', reason: 'दोहरी' } : null,
+        late: i % 7 === 0, _rev: null, syncState: 'dirty',
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, N);
+
+  await page.goto('/#/places');
+  const list = page.getByTestId('register-list');
+  await expect(list.locator('[role="row"][data-id]').first()).toContainText(`ग्राम ${N}`);
+  const domRows = () => list.locator('[role="row"][data-id]').count();
+  expect(await domRows()).toBeLessThan(80);
+  await expect(list.locator('[role="row"]', { hasText: `ग्राम ${N - 10}` })).toHaveClass(/cancelled/);
+
+  // Scroll to the end: pages keep arriving until every entry is loaded, the DOM stays small.
+  await list.evaluate(async (el, n) => {
+    const count = () => Number(/(\d+)/.exec(el.parentElement!.querySelector('.rl-count')!.textContent!)![1]);
+    for (let guard = 0; guard < 500 && !(count() >= n && !el.parentElement!.querySelector('.rl-count')!.textContent!.includes('+')); guard++) {
+      el.scrollTop = el.scrollHeight;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }, N);
+  await expect(page.locator('.rl-count')).toHaveText(`${N} प्रविष्टियाँ`);
+  await expect(list.locator('[role="row"][data-id]').last()).toContainText('ग्राम 1');
+  expect(await domRows()).toBeLessThan(80);
+
+  // Indexed search, then ↓ and Enter open the entry.
+  await page.getByTestId('list-search').fill('4321');
+  await expect(list.locator('[role="row"][data-id]')).toHaveCount(1);
+  await page.getByTestId('list-search').press('ArrowDown');
+  await expect(list).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rp-detail h2')).toHaveText('ग्राम 4321');
+  expect(errors).toEqual([]);
+});

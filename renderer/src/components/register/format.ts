@@ -5,7 +5,8 @@
  */
 import type { Bilingual } from '@/domain/bilingual';
 import { formatDateIN, istDateTime } from '@/domain/dates';
-import type { FieldDef, Option } from '@/domain/registers/types';
+import type { StoredRecord } from '@/domain/records';
+import type { FieldDef, Option, RegisterDef } from '@/domain/registers/types';
 
 /** 'hi' or 'en' (vue-i18n's locale); anything but 'en' reads as Hindi. */
 export type Lang = string;
@@ -116,4 +117,11 @@ export function parseWholeNumber(text: string): number | string | null {
   const s = text.replace(/[,\s]/g, '');
   if (!s) return null;
   return /^-?\d+$/.test(s) ? Number(s) : text;
+}
+
+/** How an entry is named in headings and dialogs: its serial, or (registers without serials) its first list column. */
+export function entryLabel(def: RegisterDef, rec: StoredRecord, lang: Lang = 'hi'): string {
+  if (rec.serial) return rec.serial;
+  const first = def.fields.filter((f) => f.list).sort((a, b) => a.list!.order - b.list!.order)[0] ?? def.fields[0];
+  return first ? formatValue(first, rec.data[first.key], lang) : rec.id;
 }
