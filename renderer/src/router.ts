@@ -41,6 +41,7 @@ const PAGES: Record<string, Page> = {
 export const EXTRA_ROUTES: RouteRecordRaw[] = [
   { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditView.vue') },
   { path: '/places', name: 'places', component: () => import('./components/register/RecordsPage.vue'), props: { def: placeRegister } },
+  { path: '/print/:type', name: 'print-preview', component: () => import('./components/print/PrintPreviewPage.vue'), props: true },
 ];
 
 export const routes: RouteRecordRaw[] = [

@@ -122,6 +122,11 @@ tr.cancelled td:not(.keep) { text-decoration: line-through; color: #333; }
 tr.totals td { font-weight: 600; background: #f6f6f6; }
 td.empty { text-align: center; padding: 8pt; }
 small.by { font-size: 0.8em; }
+/* The preview (screen) shows the sheet as a page; print media ignores this. */
+@media screen {
+  html { background: #e9ecef; }
+  body { width: 279mm; margin: 6mm auto; padding: 10mm 9mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+}
 .signatures { display: flex; justify-content: space-between; gap: 12pt; margin-top: 10pt; padding-top: 34pt; break-inside: avoid; page-break-inside: avoid; }
 .signatures .slot { flex: 1; text-align: center; font-size: 9pt; }
 .signatures .slot p { margin: 0; }
