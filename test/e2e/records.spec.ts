@@ -123,6 +123,22 @@ test('the idle lock asks the same person’s PIN and keeps the unsaved form unde
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(field(page, 'name')).toHaveValue('अधूरी प्रविष्टि');
 
+  // Locked while a dialog is open: the lock screen still comes on top and takes the PIN.
+  await field(page, 'kind').selectOption('ward');
+  await field(page, 'area').selectOption('urban');
+  await field(page, 'name').press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('प्रविष्टि सहेजी गई');
+  await page.getByTestId('register-list').locator('[role="row"]', { hasText: 'अधूरी प्रविष्टि' }).click();
+  await page.getByTestId('cancel-entry').click();
+  await expect(page.getByTestId('cancel-dialog')).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').fill('2580');
+  await page.getByTestId('lock-screen').getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  await page.getByTestId('cancel-reason').press('Escape');
+  await expect(page.getByTestId('cancel-dialog')).toHaveCount(0);
+
   await page.getByTestId('sign-out').click();
   await expect(page.getByTestId('signin')).toBeVisible();
   expect(errors).toEqual([]);
