@@ -13,6 +13,8 @@ import { openFolder } from './folders';
 import { printHtmlToPdf } from './printToPdf';
 import { saveBytesWithDialog } from './saveDialog';
 import { parseExternalUrl, parseFolderKind, parsePrintPdfRequest, parseSaveFileRequest } from './validate';
+import { backupHandlers } from './backupsIpc';
+import { updateHandlers } from './updaterIpc';
 
 /** Only a frame showing an app:// page may call; any other page (or a destroyed frame) may not. */
 export function checkSender(event: { readonly senderFrame: { readonly url: string } | null | undefined }): boolean {
@@ -47,6 +49,8 @@ export const handlers: Handlers = {
   openExternal: async (_event, [url]) => {
     await shell.openExternal(parseExternalUrl(url));
   },
+  ...backupHandlers,
+  ...updateHandlers,
 };
 
 /** Wraps a handler: sender check first, then the work; failures become envelopes. */

@@ -6,6 +6,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { createMainWindow, focusWindow } from './window';
+import { createElectronUpdateService, installUpdateService } from './updaterIpc';
 
 const paths = appPaths(__dirname);
 let mainWindow: BrowserWindow | null = null;
@@ -40,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       handleAppProtocol(paths.rendererRoot);
       registerIpcHandlers();
+      // electron-updater only updates an installed app; a dev run answers 'unsupported'.
+      if (app.isPackaged) installUpdateService(createElectronUpdateService());
       installApplicationMenu();
       openMainWindow();
     })

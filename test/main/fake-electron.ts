@@ -62,6 +62,9 @@ export interface FakeElectronState {
   isPackaged: boolean;
   paths: Record<string, string>;
   saveDialogResult: { canceled: boolean; filePath?: string };
+  openDialogResult: { canceled: boolean; filePaths: string[] };
+  /** What safeStorage.isAsyncEncryptionAvailable() answers. */
+  encryptionAvailable: boolean;
   openPathResult: string;
   pdfBytes: Uint8Array;
   /** When set, loadFile rejects with it (like did-fail-load). */
@@ -79,6 +82,8 @@ function initialState(): FakeElectronState {
     isPackaged: false,
     paths: { userData: '/fake/userData', downloads: '/fake/Downloads', temp: '/fake/temp' },
     saveDialogResult: { canceled: true },
+    openDialogResult: { canceled: true, filePaths: [] },
+    encryptionAvailable: true,
     openPathResult: '',
     pdfBytes: new TextEncoder().encode('%PDF-1.7 fake'),
     loadFileError: null,
@@ -225,6 +230,18 @@ export function createFakeElectron() {
   const dialog = {
     showSaveDialog: vi.fn(async (..._args: unknown[]) => state.saveDialogResult),
     showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => state.openDialogResult),
+  };
+
+  /** The async safeStorage API (Electron 42+); "encryption" is a reversible marker, never plain text. */
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(async () => state.encryptionAvailable),
+    encryptStringAsync: vi.fn(async (plain: string) => Buffer.from(`enc:${Buffer.from(plain, 'utf8').toString('hex')}`)),
+    decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
+      const text = encrypted.toString('utf8');
+      if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return { shouldReEncrypt: false, result: Buffer.from(text.slice(4), 'hex').toString('utf8') };
+    }),
   };
 
   const shell = {
@@ -262,7 +279,7 @@ export function createFakeElectron() {
     invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, data: { channel, args } })),
   };
 
-  const module = { app, protocol, ipcMain, dialog, shell, Menu, session, contextBridge, ipcRenderer, BrowserWindow: FakeBrowserWindow };
+  const module = { app, protocol, ipcMain, dialog, shell, Menu, session, safeStorage, contextBridge, ipcRenderer, BrowserWindow: FakeBrowserWindow };
   const mocks = [
     app.requestSingleInstanceLock,
     app.quit,
@@ -274,6 +291,10 @@ export function createFakeElectron() {
     ipcMain.handle,
     dialog.showSaveDialog,
     dialog.showMessageBox,
+    dialog.showOpenDialog,
+    safeStorage.isAsyncEncryptionAvailable,
+    safeStorage.encryptStringAsync,
+    safeStorage.decryptStringAsync,
     shell.openExternal,
     shell.openPath,
     Menu.buildFromTemplate,
@@ -295,6 +316,7 @@ export function createFakeElectron() {
     shell,
     Menu,
     session,
+    safeStorage,
     contextBridge,
     ipcRenderer,
     BrowserWindow: FakeBrowserWindow,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,6 +24,9 @@ const FOREIGN_PAGES = [
   null,
 ];
 
+/** A backup already in <userData>/backups, so backupRead has something to read. */
+const SEEDED_BACKUP = 'cmtd-BSPKOTA-20261120-050000.cmtdbak';
+
 /** Valid arguments for every channel, so a rejection can only come from the sender check. */
 function validArgs(channel: string): unknown[] {
   switch (channel) {
@@ -35,6 +38,19 @@ function validArgs(channel: string): unknown[] {
       return ['downloads'];
     case IPC.openExternal:
       return ['https://cybercrime.gov.in/'];
+    case IPC.backupWrite:
+      return [{ name: SEEDED_BACKUP, data: new Uint8Array([1, 2, 3]) }];
+    case IPC.backupRead:
+      return [SEEDED_BACKUP];
+    case IPC.backupPrune:
+      return [14];
+    case IPC.secretGet:
+    case IPC.secretClear:
+      return ['backupPassphrase'];
+    case IPC.secretSet:
+      return [{ name: 'backupPassphrase', value: 'थाना-कोटा-2026' }];
+    case IPC.updateCheck:
+      return [{ feedUrl: 'https://hub.bilaspur.lan/updates/', thana: 'BSPKOTA', metered: false, autoDownload: false }];
     default:
       return [];
   }
@@ -47,6 +63,8 @@ beforeEach(async () => {
   fake.reset();
   dir = await mkdtemp(join(tmpdir(), 'thana-ipc-'));
   fake.state.paths = { userData: join(dir, 'userData'), downloads: join(dir, 'Downloads'), temp: join(dir, 'temp') };
+  await mkdir(join(dir, 'userData', 'backups'), { recursive: true });
+  await writeFile(join(dir, 'userData', 'backups', SEEDED_BACKUP), 'backup bytes');
   // Spy on the handlers before they are registered, to see whether a refused call ran one.
   spies = {};
   for (const key of Object.keys(ipc.handlers) as (keyof typeof ipc.handlers)[]) {

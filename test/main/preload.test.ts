@@ -7,6 +7,19 @@ const { BRIDGE_GLOBAL, IPC } = await import('../../renderer/src/bridge/contract'
 
 let bridge: Record<string, unknown>;
 
+const NO_ARGUMENT = new Set([
+  'appInfo',
+  'backupList',
+  'backupPickFile',
+  'backupFolders',
+  'backupChooseSecondFolder',
+  'backupForgetSecondFolder',
+  'updateStatus',
+  'updateDownload',
+  'updateDefer',
+  'updateInstall',
+]);
+
 beforeAll(async () => {
   await import('../../electron/preload');
   const exposed = fake.exposed.get(BRIDGE_GLOBAL);
@@ -39,8 +52,8 @@ describe('the preload', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
     const [usedChannel, ...args] = fake.ipcRenderer.invoke.mock.calls[0] ?? [];
     expect(usedChannel).toBe(channel);
-    // appInfo takes no argument; every other method forwards exactly one.
-    expect(args).toEqual(method === 'appInfo' ? [] : [{ probe: method }]);
+    // Methods without an argument send none; every other method forwards exactly one.
+    expect(args).toEqual(NO_ARGUMENT.has(method) ? [] : [{ probe: method }]);
     // The envelope from the main process reaches the renderer untouched.
     expect(answer).toEqual({ ok: true, data: { channel, args } });
   });

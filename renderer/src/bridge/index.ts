@@ -19,6 +19,22 @@ export function fromRaw(raw: RawBridge): Bridge {
     printToPdf: async (req) => unwrap(await raw.printToPdf(req)),
     openFolder: async (kind) => unwrap(await raw.openFolder(kind)),
     openExternal: async (url) => unwrap(await raw.openExternal(url)),
+    backupWrite: async (req) => unwrap(await raw.backupWrite(req)),
+    backupList: async () => unwrap(await raw.backupList()),
+    backupRead: async (name) => unwrap(await raw.backupRead(name)),
+    backupPrune: async (keep) => unwrap(await raw.backupPrune(keep)),
+    backupPickFile: async () => unwrap(await raw.backupPickFile()),
+    backupFolders: async () => unwrap(await raw.backupFolders()),
+    backupChooseSecondFolder: async () => unwrap(await raw.backupChooseSecondFolder()),
+    backupForgetSecondFolder: async () => unwrap(await raw.backupForgetSecondFolder()),
+    secretGet: async (name) => unwrap(await raw.secretGet(name)),
+    secretSet: async (req) => unwrap(await raw.secretSet(req)),
+    secretClear: async (name) => unwrap(await raw.secretClear(name)),
+    updateCheck: async (req) => unwrap(await raw.updateCheck(req)),
+    updateStatus: async () => unwrap(await raw.updateStatus()),
+    updateDownload: async () => unwrap(await raw.updateDownload()),
+    updateDefer: async () => unwrap(await raw.updateDefer()),
+    updateInstall: async () => unwrap(await raw.updateInstall()),
   };
 }
 
