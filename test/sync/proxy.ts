@@ -11,7 +11,8 @@
  * - delay:          answer after `ms`;
  * - replay-changes: every `_changes` row twice (a replayed feed);
  * - rewind-changes: serve `_changes` from `since=0` whatever the client asked (a rewound feed);
- * - transform:      rewrite the JSON answer.
+ * - transform:      rewrite the JSON answer;
+ * - restatus:       forward, then answer the hub's body with another status (e.g. 202 from a cluster).
  *
  * With `opaqueSeqs` on, every sequence the hub sends is rewritten into a CouchDB-3-like opaque
  * string ("12-g1AAAA…", with characters that need URL encoding), and a `since` that is not one of
@@ -31,7 +32,8 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'replay-changes' }
   | { kind: 'rewind-changes' }
-  | { kind: 'transform'; fn: (body: unknown) => unknown };
+  | { kind: 'transform'; fn: (body: unknown) => unknown }
+  | { kind: 'restatus'; status: number };
 
 export interface Match {
   method?: string;
@@ -48,6 +50,8 @@ export interface LoggedRequest {
   path: string;
   at: number;
   fault: Fault['kind'] | null;
+  /** For _bulk_docs: the ids sent. */
+  ids?: string[];
 }
 
 const OPAQUE = /^(\d+)-g1AAAA[A-Za-z0-9+/=_-]*$/;
@@ -135,10 +139,18 @@ export class FaultProxy {
     const method = req.method ?? 'GET';
     const rawPath = req.url ?? '/';
     const fault = this.take(method, rawPath);
-    this.log.push({ method, path: rawPath, at: Date.now(), fault: fault?.kind ?? null });
+    const entry: LoggedRequest = { method, path: rawPath, at: Date.now(), fault: fault?.kind ?? null };
+    this.log.push(entry);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const reqBody = Buffer.concat(chunks);
+    if (rawPath.includes('/_bulk_docs')) {
+      try {
+        entry.ids = (JSON.parse(reqBody.toString('utf8')) as { docs: { _id: string }[] }).docs.map((d) => d._id);
+      } catch {
+        /* not ours to judge */
+      }
+    }
 
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'hang') return; // the socket stays open until the client gives up
@@ -214,6 +226,6 @@ export class FaultProxy {
       return;
     }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-    res.writeHead(answer.status, { ...outHeaders, 'Content-Length': body.length }).end(body);
+    res.writeHead(fault?.kind === 'restatus' ? fault.status : answer.status, { ...outHeaders, 'Content-Length': body.length }).end(body);
   }
 }

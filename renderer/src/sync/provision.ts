@@ -3,15 +3,30 @@
  * Used by the app (district admin) and by `npm run hub -- …` (build/hub.mjs bundles this file).
  *
  * Targets CouchDB 3's API and tolerates pouchdb-server where it differs (reference/sync.md §4):
- * config lives under /_node/_local/_config on CouchDB and /_config on pouchdb-server; pouchdb-server
- * crashes on replication `selector`s, so none is used (design documents are named per thana
- * instead, so they sit side by side in the district database).
+ * - config lives under /_node/_local/_config on CouchDB and /_config on pouchdb-server;
+ * - pouchdb-server crashes on a replication `selector`, so the thana → district jobs use a filter
+ *   function (in the thana's design document) that keeps design documents out of the district;
+ * - pouchdb-server silently drops replicated updates (new_edits:false) into a database that has a
+ *   validate_doc_update (pouchdb-validation overwrites the incoming `_revisions`), so on
+ *   pouchdb-server the district database gets no validation function (a warning says so); on
+ *   CouchDB it gets one that lets only admins (the replication jobs) write.
  */
 import { ulid } from '@/domain/ulid';
 import { DISTRICT_EPOCH_ID, epochDocId, sameValue } from './doc';
 import { docPath, HubClient, type FetchLike, type HubAuth } from './http';
 import { SyncError } from './messages';
-import { DISTRICT_DESIGN_ID, districtDbName, districtRole, districtVdu, thanaDbName, thanaDesignId, thanaRole, thanaVdu } from './vdu';
+import {
+  DISTRICT_DESIGN_ID,
+  districtDbName,
+  districtRole,
+  districtVdu,
+  REPLICATION_FILTER,
+  replicationFilterName,
+  thanaDbName,
+  thanaDesignId,
+  thanaRole,
+  thanaVdu,
+} from './vdu';
 
 export interface PcAccount {
   username: string;
@@ -143,6 +158,14 @@ class Provisioner {
     this.note(have.status === 404 ? 'created' : 'updated', `${db}/${id}`);
   }
 
+  async removeDoc(db: string, id: string): Promise<void> {
+    const path = `${encodeURIComponent(db)}/${docPath(id)}`;
+    const have = await this.client.request<{ _rev?: string }>('GET', path, { accept: [404] });
+    if (have.status === 404) return;
+    await this.client.request('DELETE', path, { query: { rev: have.body._rev } });
+    this.note('updated', `${db}/${id} removed`);
+  }
+
   /** The epoch is written once and never changed: a new epoch tells every station "this is a new database". */
   async ensureEpoch(db: string, id: string, thana: string): Promise<void> {
     const path = `${encodeURIComponent(db)}/${docPath(id)}`;
@@ -234,7 +257,12 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
     await p.ensureDb(db);
     await p.ensureSecurity(db, [role]);
     const vdu = thanaVdu(t.code);
-    await p.ensureDoc(db, thanaDesignId(t.code), { language: 'javascript', validate_doc_update: vdu }, (h) => h.validate_doc_update === vdu);
+    await p.ensureDoc(
+      db,
+      thanaDesignId(t.code),
+      { language: 'javascript', validate_doc_update: vdu, filters: { replicate: REPLICATION_FILTER } },
+      (h) => h.validate_doc_update === vdu && (h.filters as Record<string, string> | undefined)?.replicate === REPLICATION_FILTER,
+    );
     await p.ensureEpoch(db, epochDocId(t.code), t.code);
     for (const pc of t.pcs) await p.ensureUser(pc, role);
   }
@@ -242,7 +270,14 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
   await p.ensureDb(district);
   await p.ensureSecurity(district, [dRole]);
   const dvdu = districtVdu();
-  await p.ensureDoc(district, DISTRICT_DESIGN_ID, { language: 'javascript', validate_doc_update: dvdu }, (h) => h.validate_doc_update === dvdu);
+  if (p.flavor === 'pouchdb-server') {
+    await p.removeDoc(district, DISTRICT_DESIGN_ID);
+    p.report.warnings.push(
+      `pouchdb-server: ${district} has no validate_doc_update (it would drop replicated updates); CouchDB gets one / pouchdb-server पर जिला डेटाबेस में सत्यापन फ़ंक्शन नहीं लगाया गया`,
+    );
+  } else {
+    await p.ensureDoc(district, DISTRICT_DESIGN_ID, { language: 'javascript', validate_doc_update: dvdu }, (h) => h.validate_doc_update === dvdu);
+  }
   await p.ensureEpoch(district, DISTRICT_EPOCH_ID, 'district');
   for (const u of plan.districtUsers ?? []) await p.ensureUser(u, dRole);
 
@@ -250,8 +285,13 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
   for (const t of plan.thanas) {
     const db = thanaDbName(t.code);
     const endpoint = (name: string) => ({ url: `${internal}/${name}`, headers: { Authorization: adminHeader } });
-    const job = { source: endpoint(db), target: endpoint(district), continuous: true };
-    await p.ensureDoc('_replicator', `${db}-to-${district}`, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true);
+    const job = { source: endpoint(db), target: endpoint(district), continuous: true, filter: replicationFilterName(t.code) };
+    await p.ensureDoc(
+      '_replicator',
+      `${db}-to-${district}`,
+      job,
+      (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter,
+    );
   }
 
   await p.ensureCors([...new Set([APP_ORIGIN, ...plan.origins])]);

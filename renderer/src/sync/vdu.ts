@@ -72,6 +72,16 @@ export function thanaVdu(code: string): string {
   ].join('\n');
 }
 
+/**
+ * The filter of the thana → district replication: the thana's own design document stays home
+ * (the district database is not validated by thana rules, and pouchdb-server could not bear it).
+ */
+export const REPLICATION_FILTER = "function (doc, req) { return doc._id.indexOf('_design/') !== 0; }";
+
+export function replicationFilterName(code: string): string {
+  return `${thanaDesignId(code).slice('_design/'.length)}/replicate`;
+}
+
 export function districtVdu(): string {
   return [
     'function (newDoc, oldDoc, userCtx, secObj) {',
