@@ -29,7 +29,7 @@ const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ componen
 /** One line per page: a capability that lands replaces its `pending(...)` with its view. */
 const PAGES: Record<string, Page> = {
   dashboard: pending('dashboard', '#8'),
-  mitans: pending('mitans', '#4'),
+  mitans: { component: () => import('./views/mitans/MitansView.vue') },
   outreach: { component: () => import('./views/outreach/OutreachView.vue') },
   complaints: { component: () => import('./views/complaints/ComplaintsView.vue') },
   reports: pending('reports', '#7, #8'),
@@ -41,6 +41,8 @@ const PAGES: Record<string, Page> = {
 export const EXTRA_ROUTES: RouteRecordRaw[] = [
   { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditView.vue') },
   { path: '/places', name: 'places', component: () => import('./components/register/RecordsPage.vue'), props: { def: placeRegister } },
+  { path: '/mitans/team/:id', name: 'team', component: () => import('./views/mitans/TeamView.vue'), props: true },
+  { path: '/mitans/mitan/:id', name: 'mitan', component: () => import('./views/mitans/MitanView.vue'), props: true },
   { path: '/print/:type', name: 'print-preview', component: () => import('./components/print/PrintPreviewPage.vue'), props: true },
 ];
 

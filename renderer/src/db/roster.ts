@@ -6,8 +6,8 @@
 import { bi, DomainError } from '@/domain/bilingual';
 import { normalizeMobile } from '@/domain/normalize';
 import type { Actor, StoredRecord } from '@/domain/records';
-import { MITAN_UNIQUE_KEYS, mitanMobileKey, mitanRegister, teamTotalKey } from '@/domain/registers/mitan';
-import { placeRegister } from '@/domain/registers/place';
+import { MITAN_UNIQUE_KEYS, mitanMobileKey, mitanRegister, mitanRegNo, teamTotalKey } from '@/domain/registers/mitan';
+import { PLACE_UNIQUE_KEYS, placeRegister } from '@/domain/registers/place';
 import { TEAM_UNIQUE_KEYS, teamRegister } from '@/domain/registers/team';
 import type { RegisterDef } from '@/domain/registers/types';
 import { assertCanMove } from '@/domain/roster/moving';
@@ -15,7 +15,7 @@ import { isTrained } from '@/domain/roster/rules';
 import { countsFrom, teamStrength, teamTarget, type TeamStrength } from '@/domain/roster/strength';
 import type { RecordData } from '@/domain/validation';
 import type { StationContext } from './context';
-import { correctRecord, createRecords, Dexie, findByKey, pageRecords, readTotals, type CreateResult, type Page, type PageQuery } from './repository';
+import { cancelRecord, correctRecord, createRecords, Dexie, findByKey, pageRecords, readTotals, type CreateResult, type Page, type PageQuery } from './repository';
 
 /** Live Mitans with this mobile (the duplicate flag shown before saving); [] for an invalid mobile. */
 export async function mitansWithMobile(ctx: StationContext, mobile: unknown, exceptId?: string): Promise<StoredRecord[]> {
@@ -36,8 +36,17 @@ async function assertMitanRefs(ctx: StationContext, data: RecordData): Promise<v
   await assertLiveRef(ctx, placeRegister, data.placeId, { hi: 'ग्राम/वार्ड', en: 'village/ward' });
 }
 
+function duplicateMobile(other: StoredRecord): DomainError {
+  const who = `${mitanRegNo(other)} ${String(other.data.name ?? '')}`.trim();
+  return new DomainError('duplicate', bi(`यह मोबाइल पहले से पंजी में दर्ज है (${who})`, `This mobile is already on the roster (${who})`), [
+    { field: 'mobile', code: 'duplicate', severity: 'error', message: bi(`यह मोबाइल पहले से पंजी में दर्ज है (${who})`, `This mobile is already on the roster (${who})`) },
+  ]);
+}
+
 /** A new Mitan; refused if the mobile is already on the roster. */
 export async function createMitan(ctx: StationContext, actor: Actor, input: RecordData): Promise<CreateResult> {
+  const [other] = await mitansWithMobile(ctx, input.mobile);
+  if (other) throw duplicateMobile(other);
   await assertMitanRefs(ctx, input);
   const [made] = await createRecords(ctx, actor, mitanRegister, [input], { unique: MITAN_UNIQUE_KEYS });
   return made!;
@@ -54,11 +63,7 @@ export async function correctMitan(
 ): Promise<CreateResult> {
   if ('mobile' in patch) {
     const [other] = await mitansWithMobile(ctx, patch.mobile, id);
-    if (other)
-      throw new DomainError(
-        'duplicate',
-        bi(`यह मोबाइल पहले से पंजी में दर्ज है (${other.serial ?? ''} ${String(other.data.name ?? '')})`, `This mobile is already on the roster (${other.serial ?? ''} ${String(other.data.name ?? '')})`),
-      );
+    if (other) throw duplicateMobile(other);
   }
   await assertMitanRefs(ctx, patch);
   return correctRecord(ctx, actor, mitanRegister, id, patch, reason, { expectedVersion });
@@ -75,6 +80,25 @@ export async function moveMitan(ctx: StationContext, actor: Actor, mitanId: stri
 export async function createTeam(ctx: StationContext, actor: Actor, input: RecordData): Promise<CreateResult> {
   const [made] = await createRecords(ctx, actor, teamRegister, [input], { unique: TEAM_UNIQUE_KEYS });
   return made!;
+}
+
+/** A village or ward added from the Mitan form because it was not on the list: marked isNew for review. */
+export async function addNewPlace(ctx: StationContext, actor: Actor, name: string, area: unknown): Promise<CreateResult> {
+  const ward = /वार्ड|वॉर्ड|ward/i.test(name);
+  const input = { name, kind: ward ? 'ward' : 'village', area: area === 'urban' || area === 'rural' ? area : ward ? 'urban' : 'rural', isNew: true };
+  const [made] = await createRecords(ctx, actor, placeRegister, [input], { unique: PLACE_UNIQUE_KEYS });
+  return made!;
+}
+
+/** A team is cancelled only once no live Mitan is left in it (move them first), so none is orphaned. */
+export async function cancelTeam(ctx: StationContext, actor: Actor, teamId: string, reason: string, expectedVersion?: number): Promise<StoredRecord> {
+  const members = await mitansOfTeam(ctx, teamId);
+  if (members.length)
+    throw new DomainError(
+      'team.members',
+      bi(`इस दल में ${members.length} मितान हैं; पहले उन्हें दूसरे दल में भेजें`, `This team has ${members.length} Mitans; move them to another team first`),
+    );
+  return cancelRecord(ctx, actor, teamRegister, teamId, reason, expectedVersion);
 }
 
 /** Every team, live ones first, by team number. */

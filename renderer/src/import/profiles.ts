@@ -16,6 +16,8 @@ export interface ImportProfile {
   /** Register types its 'ref' fields point to, whose entries are loaded for matching names. */
   refTypes: string[];
   completeRow?: (input: RecordData, ref: (refType: string, id: string) => RefTarget | undefined) => void;
+  /** Fields completeRow can fill in, so a file need not have a column for them. */
+  completes?: string[];
   /** Registers whose unknown names may be added as new entries, and the data of such an entry. */
   newRef?: Record<string, (name: string) => RecordData>;
 }
@@ -27,6 +29,7 @@ export const IMPORT_PROFILES: Record<string, ImportProfile> = {
     defaults: { role: 'member', status: 'active' },
     refTypes: ['team', 'place'],
     completeRow: (input, ref) => completeFromPlace(input, typeof input.placeId === 'string' ? ref('place', input.placeId) : undefined),
+    completes: ['area', 'beat'],
     newRef: {
       // A village not on the master list: added, marked isNew, for the in-charge to review.
       place: (name) => (/वार्ड|वॉर्ड|ward/i.test(name) ? { name, kind: 'ward', area: 'urban', isNew: true } : { name, kind: 'village', area: 'rural', isNew: true }),

@@ -3,7 +3,7 @@ import { DomainError } from '../../../renderer/src/domain/bilingual';
 import { mitanRegister, teamTotalKey } from '../../../renderer/src/domain/registers/mitan';
 import { dataAtVersion } from '../../../renderer/src/domain/records';
 import { cancelRecord, readTotals } from '../../../renderer/src/db/repository';
-import { correctMitan, createTeam, listTeams, mitansOfTeam, mitansWithMobile, moveMitan, pageMitans, teamStrengths } from '../../../renderer/src/db/roster';
+import { cancelTeam, correctMitan, createTeam, listTeams, mitansOfTeam, mitansWithMobile, moveMitan, pageMitans, teamStrengths } from '../../../renderer/src/db/roster';
 import { incharge, seedRoster, station, teamInput, writer } from './fixture';
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
@@ -147,5 +147,19 @@ describe('Roster: Mitans and teams', () => {
     const asc = await pageMitans(ctx, { teamId: team2.id }, { limit: 2, reverse: false });
     const asc2 = await pageMitans(ctx, { teamId: team2.id }, { limit: 2, reverse: false, after: asc.next });
     expect([...asc.rows, ...asc2.rows].map((r) => r.data.name)).toEqual(['सीता 0', 'Ramesh 1', 'सीता 2', 'Ramesh 3']);
+  });
+});
+
+describe('Roster: cancelling a team', () => {
+  it('is refused while live Mitans are in it, allowed once they are moved', async () => {
+    const ctx = station();
+    const { addMitan, team1, team2 } = await seedRoster(ctx);
+    const m = await addMitan({ mobile: '9000000001' });
+    const e = await cancelTeam(ctx, incharge, team1.id, 'दल भंग किया').catch((x: unknown) => x);
+    expect((e as DomainError).code).toBe('team.members');
+    await moveMitan(ctx, writer, m.record.id, team2.id, 'दल 1 भंग');
+    const cancelled = await cancelTeam(ctx, incharge, team1.id, 'दल भंग किया');
+    expect(cancelled.cancelled?.reason).toBe('दल भंग किया');
+    expect((await listTeams(ctx)).map((t) => t.data.teamNo)).toEqual([2]);
   });
 });
