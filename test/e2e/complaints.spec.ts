@@ -118,6 +118,9 @@ test('a 1930 complaint with two transactions goes through hold and a partial ref
   await expect(page.getByTestId('pending-words')).toContainText('बीस हजार रुपये');
   const statusSteps = page.getByTestId('history-version').filter({ hasText: 'स्थिति परिवर्तन' });
   await expect(statusSteps).toHaveCount(3);
+  // Each money correction is in the history as readable rows, not numbers in paise.
+  await expect(page.getByTestId('history-version').filter({ hasText: 'आंशिक राशि वापसी' })).toContainText('1) ₹10,000.00');
+  await expect(page.getByTestId('history-version').filter({ hasText: 'बैंक से होल्ड की सूचना' })).toContainText('1) Axis Bank XXXX7788 ₹30,000.00');
 
   // A walk-in complaint paying the same UTR shows the first one as related.
   await page.getByTestId('new-entry').click();
