@@ -85,17 +85,15 @@ export async function verifyOutreach(ctx: StationContext, actor: Actor, ids: str
   });
 }
 
-function byTimeThenSerial(a: StoredRecord, b: StoredRecord): number {
-  const ta = String(a.data.timeFrom ?? '');
-  const tb = String(b.data.timeFrom ?? '');
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return (a.serialNo ?? 0) - (b.serialNo ?? 0);
+/** Register order: by serial (a PC's own series first), then by entry time. */
+function bySerial(a: StoredRecord, b: StoredRecord): number {
+  return (a.serialYear ?? 0) - (b.serialYear ?? 0) || String(a.serial).localeCompare(String(b.serial)) || a.id.localeCompare(b.id);
 }
 
-/** Every entry of one date, cancelled ones included (the day sheet strikes them through). */
+/** Every entry of one date in register order (as written), cancelled ones included (the day sheet strikes them through). */
 export async function outreachOfDay(ctx: StationContext, date: string): Promise<StoredRecord[]> {
   const rows = await findByKey(ctx, def, `date:${date}`);
-  return rows.sort(byTimeThenSerial);
+  return rows.sort(bySerial);
 }
 
 /**

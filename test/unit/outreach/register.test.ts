@@ -77,15 +77,15 @@ describe('outreach entries', () => {
     expect(record.keys).toContain('unverified');
   });
 
-  it('the day sheet reads the day’s entries in time order, cancelled ones included', async () => {
+  it('the day sheet reads the day’s entries in register order, cancelled ones included', async () => {
     ctx = makeCtx();
     const late = await createOutreach(ctx, writer, entry({ timeFrom: '15:00', timeTo: '16:00' }));
     const early = await createOutreach(ctx, writer, entry({ timeFrom: '09:00', timeTo: '10:00' }));
     await createOutreach(ctx, writer, entry({ date: '2026-11-26' }));
     await cancelRecord(ctx, nodal, outreachRegister, late.record.id, 'दोहरी प्रविष्टि');
     const day = await outreachOfDay(ctx, '2026-11-27');
-    expect(day.map((r) => r.id)).toEqual([early.record.id, late.record.id]);
-    expect(day[1]!.cancelled?.reason).toBe('दोहरी प्रविष्टि');
+    expect(day.map((r) => r.id)).toEqual([late.record.id, early.record.id]);
+    expect(day[0]!.cancelled?.reason).toBe('दोहरी प्रविष्टि');
   });
 
   it('a writer cannot cancel; the nodal officer can, with a reason', async () => {

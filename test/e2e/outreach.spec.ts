@@ -1,0 +1,281 @@
+import { test, expect, type Page } from '@playwright/test';
+import { collectConsoleErrors, completeSetup, signIn } from './helpers';
+
+/** Dates the way the app sees them: IST calendar days. */
+const istDay = (offsetDays = 0) => new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');
+const TODAY = istDay();
+const TEN_DAYS_AGO = istDay(-10);
+const YEAR = Number(TODAY.slice(0, 4));
+
+const WRITER = { name: 'मोहन लाल', rank: 'प्रधान आरक्षक', role: 'writer', pin: '4826' };
+const NODAL = { name: 'सुनीता वर्मा', rank: 'उप निरीक्षक', role: 'nodal', pin: '7391' };
+
+async function addUser(page: Page, u: typeof WRITER) {
+  const users = page.getByTestId('settings-users');
+  await users.getByTestId('add-user').click();
+  await users.locator('[data-field="name"] input').fill(u.name);
+  await users.locator('[data-field="rank"] select').selectOption(u.rank);
+  await users.locator('[data-field="role"] select').selectOption(u.role);
+  await users.getByTestId('user-pin').fill(u.pin);
+  await users.getByTestId('user-pin2').fill(u.pin);
+  await users.getByTestId('form-submit').click();
+  await expect(users).toContainText(`${u.name} जोड़े गए`);
+}
+
+/**
+ * A team and two Mitans for the pickers, written straight into IndexedDB in the stored shape
+ * (the roster's own screens are tested by its own spec, issue #4).
+ */
+async function seedRoster(page: Page) {
+  await page.evaluate(async (year) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cyber-mitan-thana');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const at = new Date().toISOString();
+    const base = (type: string, key: string, no: number | null, data: Record<string, unknown>, tokens: string[]) => ({
+      id: `BSPKOTA:${type}:${key}`, thana: 'BSPKOTA', type, schemaVersion: 1,
+      serial: no ? `${year}/${String(no).padStart(4, '0')}` : null, serialYear: no ? year : null, serialNo: no,
+      data, tokens, keys: [], createdAt: at, createdBy: 'seed', updatedAt: at, updatedBy: 'seed', mutationId: `m-${key}`, version: 1,
+      history: [{ version: 1, kind: 'create', at, by: 'seed', byName: 'seed', initials: 'S', reason: null, changes: [], mutationId: `m-${key}` }],
+      cancelled: null, late: false, _rev: null, syncState: 'dirty',
+    });
+    const team = base('team', '01JE2ETEAM0000000000000001', null, { teamNo: 1, name: 'कोटा उत्तर', leaderName: 'मोहन लाल' }, ['कोटा', 'उत्तर']);
+    const m1 = base('mitan', '01JE2EMITAN000000000000001', 1, { name: 'गीता साहू', teamId: team.id, status: 'active' }, ['गीता', 'साहू']);
+    const m2 = base('mitan', '01JE2EMITAN000000000000002', 2, { name: 'रवि यादव', teamId: team.id, status: 'active' }, ['रवि', 'यादव']);
+    const tx = db.transaction(['team', 'mitan'], 'readwrite');
+    tx.objectStore('team').put(team);
+    tx.objectStore('mitan').put(m1);
+    tx.objectStore('mitan').put(m2);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, YEAR);
+}
+
+/** Is the keyboard focus in this day-sheet cell? */
+function inCell(page: Page, key: string) {
+  return page.evaluate((k) => {
+    const a = document.activeElement;
+    return !!a && (a.getAttribute('data-testid') === `cell-${k}` || !!a.closest(`[data-testid="cell-${k}"]`));
+  }, key);
+}
+
+/** Tab forward to a cell (the keyboard only; the test just counts for the writer). */
+async function tabTo(page: Page, key: string) {
+  for (let i = 0; i < 40; i++) {
+    if (await inCell(page, key)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`never reached cell ${key}`);
+}
+
+type Step = [cell: string, text: string, ...keys: string[]];
+
+/** Type a row: for each step Tab to the cell, type, press the keys (Enter adds a Mitan or topic). Enter saves. */
+async function typeRow(page: Page, steps: Step[]) {
+  await expect(page.getByTestId('cell-timeFrom')).toBeFocused();
+  for (const [cell, text, ...keys] of steps) {
+    await tabTo(page, cell);
+    if (text) await page.keyboard.type(text);
+    for (const k of keys) await page.keyboard.press(k);
+  }
+  await page.keyboard.press('Enter');
+}
+
+test('a day sheet of five activities from the keyboard, its totals, verification by the nodal officer, a correction with a reason, and a late entry', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await completeSetup(page, { campaignStart: ddmmyyyy(istDay(-40)), campaignEnd: ddmmyyyy(istDay(60)) });
+
+  // The in-charge adds a writer and the nodal officer.
+  await page.getByTestId('nav-settings').click();
+  await addUser(page, WRITER);
+  await addUser(page, NODAL);
+  await seedRoster(page);
+  await page.getByTestId('sign-out').click();
+
+  // The writer enters the day's activities.
+  await signIn(page, WRITER.name, WRITER.pin);
+  await page.getByTestId('nav-outreach').click();
+  await expect(page.getByTestId('day-date')).toHaveValue(ddmmyyyy(TODAY));
+  const saved = page.getByTestId('day-saved-row');
+
+  // 1. Chaupal at a village not yet on the list (added on the spot), Mitans 1 and 2 by number.
+  await typeRow(page, [
+    ['timeFrom', '1000'],
+    ['timeTo', '1130'],
+    ['activityType', 'चौपाल'],
+    ['teamId', '1'],
+    ['mitanIds', '1', 'Enter'],
+    ['mitanIds', 'रवि', 'Enter'],
+    ['placeId', 'खमरिया'],
+    ['placeName', 'पंचायत भवन'],
+    ['area', '1'],
+    ['men', '30'],
+    ['women', '25'],
+    ['under18', '5'],
+    ['contacts', '4'],
+    ['pamphlets', '60'],
+    ['pledges', '40'],
+    ['complaintsHelped', '1'],
+    ['topics', '1', 'Enter'],
+    ['topics', 'डिजिटल', 'Enter'],
+  ]);
+  await expect(saved).toHaveCount(1);
+  await expect(page.getByTestId('day-notice')).toContainText(`प्रविष्टि सहेजी गई: क्र. ${YEAR}/0001`);
+  await expect(saved.nth(0)).toContainText('खमरिया (नया)');
+  await expect(saved.nth(0)).toContainText('1 गीता साहू, 2 रवि यादव');
+
+  // 2. A school: the row takes team, village and topics from the row above. A wrong under-18
+  // count is refused in the row, in both languages, and nothing is saved until it is fixed.
+  await expect(page.getByTestId('cell-teamId').locator('input')).toHaveValue('दल 1 — कोटा उत्तर');
+  await typeRow(page, [
+    ['timeFrom', '14'],
+    ['timeTo', '1530'],
+    ['activityType', 'स्कूल'],
+    ['mitanIds', '2', 'Enter'],
+    ['policeNames', 'आर. श्याम'],
+    ['institution', 'शा. उ. मा. वि. खमरिया'],
+    ['institutionClass', '9-12'],
+    ['men', '80'],
+    ['women', '70'],
+    ['under18', '200'],
+  ]);
+  const issues = page.getByTestId('day-entry-issues');
+  await expect(issues).toContainText('18 वर्ष से कम (200) कुल व्यक्तियों (150) से अधिक नहीं हो सकते');
+  await expect(issues).toContainText('Under-18 (200) cannot exceed the total people reached (150)');
+  await expect(saved).toHaveCount(1);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('150');
+  await page.keyboard.press('Enter');
+  await expect(saved).toHaveCount(2);
+  await expect(issues).toHaveCount(0);
+
+  // 3. Door to door: households are asked only here.
+  await typeRow(page, [
+    ['timeFrom', '0900'],
+    ['timeTo', '1100'],
+    ['activityType', '1'],
+    ['mitanIds', '1', 'Enter'],
+    ['men', '12'],
+    ['women', '14'],
+    ['households', '20'],
+    ['pamphlets', '20'],
+  ]);
+  await expect(saved).toHaveCount(3);
+
+  // 4. Phone/WhatsApp contacts by police alone: the mode follows the activity.
+  await typeRow(page, [
+    ['timeFrom', '1600'],
+    ['activityType', 'व्हाट्सएप'],
+    ['policeNames', 'म.आर. गीता'],
+    ['men', '5'],
+    ['women', '7'],
+    ['contacts', '50'],
+  ]);
+  await expect(saved).toHaveCount(4);
+  await expect(saved.nth(3)).toContainText('मोबाइल द्वारा');
+
+  // 5. Nukkad natak.
+  await typeRow(page, [
+    ['timeFrom', '1700'],
+    ['timeTo', '1800'],
+    ['activityType', 'नुक्कड़'],
+    ['mitanIds', '1', 'Enter'],
+    ['mitanIds', '2', 'Enter'],
+    ['men', '100'],
+    ['women', '90'],
+    ['other', '2'],
+    ['under18', '40'],
+    ['pamphlets', '300'],
+    ['pledges', '120'],
+    ['complaintsHelped', '2'],
+  ]);
+  await expect(saved).toHaveCount(5);
+
+  // Rows stand in register order, numbered; the day's totals come from the totals table.
+  await expect(saved.nth(2)).toHaveAttribute('data-serial', `${YEAR}/0003`);
+  await expect(saved.nth(2)).toContainText('09:00');
+  const total = (k: string) => page.getByTestId('day-summary').locator(`[data-total="${k}"] dd`);
+  const expected = { activities: '5', men: '227', women: '206', other: '2', under18: '195', total: '435', households: '20', contacts: '54', pamphlets: '380', pledges: '160', complaintsHelped: '3', verified: '0' };
+  for (const [k, v] of Object.entries(expected)) await expect(total(k), k).toHaveText(v);
+  await expect(page.getByTestId('day-totals')).toContainText('दिन का योग: 5 गतिविधियाँ');
+
+  // A late entry: Shift+Tab to the date, ten days back, one row; it is saved and marked late.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('day-date')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(ddmmyyyy(TEN_DAYS_AGO));
+  await page.keyboard.press('Enter');
+  await expect(saved).toHaveCount(0);
+  await typeRow(page, [
+    ['timeFrom', '11'],
+    ['activityType', 'हाट'],
+    ['teamId', '1'],
+    ['mitanIds', '2', 'Enter'],
+    ['placeId', 'खमरि'],
+    ['men', '40'],
+    ['women', '35'],
+    ['pamphlets', '75'],
+    ['topics', '1', 'Enter'],
+  ]);
+  await expect(saved).toHaveCount(1);
+  await expect(page.getByTestId('day-notice')).toContainText('विलंबित प्रविष्टि');
+  await expect(saved.nth(0).getByTestId('late-badge')).toBeVisible();
+  await expect(saved.nth(0)).toContainText('खमरिया');
+
+  // A writer cannot verify.
+  await page.getByTestId('outreach-tab-verify').click();
+  await expect(page.getByTestId('verify-queue')).toContainText('केवल नोडल अधिकारी या थाना प्रभारी');
+  await expect(page.getByTestId('verify-selected')).toHaveCount(0);
+  await page.getByTestId('sign-out').click();
+
+  // The nodal officer verifies today's five entries.
+  await signIn(page, NODAL.name, NODAL.pin);
+  await page.getByTestId('nav-outreach').click();
+  await page.getByTestId('outreach-tab-verify').click();
+  await expect(page.getByTestId('verify-row')).toHaveCount(6);
+  await page.getByTestId(`verify-day-${TODAY}`).check();
+  await page.getByTestId('verify-selected').click();
+  await expect(page.getByTestId('verify-queue')).toContainText('5 प्रविष्टियाँ सत्यापित की गईं');
+  await expect(page.getByTestId('verify-row')).toHaveCount(1);
+
+  // …and corrects one of them, with a reason; it stays verified (the verifier corrected it).
+  await page.getByTestId('outreach-tab-list').click();
+  const list = page.getByTestId('register-list');
+  await list.locator('[role="row"]', { hasText: 'विद्यालय' }).click();
+  await expect(page.getByTestId('entry-verified')).toBeVisible();
+  await page.getByTestId('correct-entry').click();
+  await expect(page.locator('.or-detail')).toContainText('सुधार केवल कारण सहित');
+  await page.locator('[data-field="men"] input').fill('81');
+  await page.getByTestId('form-submit').click();
+  await expect(page.locator('.or-reason')).toContainText('सुधार का कारण लिखना आवश्यक है');
+  await page.getByTestId('correction-reason').fill('पुरुषों की गिनती रजिस्टर से मिलाई');
+  await page.getByTestId('form-submit').click();
+  await expect(page.getByTestId('notice')).toContainText('सुधार सहेजा गया (संस्करण 3)');
+  const versions = page.getByTestId('history-version');
+  await expect(versions).toHaveCount(3);
+  await expect(versions.nth(1)).toContainText('सत्यापन');
+  await expect(versions.nth(2)).toContainText('पुरुषों की गिनती रजिस्टर से मिलाई');
+  await expect(page.getByTestId('entry-verified')).toBeVisible();
+
+  // The late entry is marked in the register too.
+  await expect(list.locator('[role="row"].late')).toHaveCount(1);
+  await expect(list.locator('[role="row"].late')).toContainText('विलंबित');
+
+  // The day sheet shows the verified rows and the corrected totals.
+  await page.getByTestId('outreach-tab-day').click();
+  await expect(page.getByTestId('day-date')).toHaveValue(ddmmyyyy(TODAY));
+  await expect(saved.getByTestId('verified-badge')).toHaveCount(5);
+  await expect(total('men')).toHaveText('228');
+  await expect(total('total')).toHaveText('436');
+  await expect(total('verified')).toHaveText('5');
+  await expect(page.getByTestId('outreach-progress')).toContainText('अब तक जागरूक: 511');
+  expect(errors).toEqual([]);
+});
