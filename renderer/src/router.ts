@@ -33,7 +33,7 @@ const PAGES: Record<string, Page> = {
   outreach: { component: () => import('./views/outreach/OutreachView.vue') },
   complaints: { component: () => import('./views/complaints/ComplaintsView.vue') },
   reports: pending('reports', '#7, #8'),
-  sync: pending('sync', '#9'),
+  sync: { component: () => import('./views/sync/SyncView.vue') },
   settings: { component: () => import('./views/settings/SettingsView.vue') },
 };
 

@@ -151,6 +151,36 @@ describe('two PCs edit the same record offline', () => {
   });
 });
 
+describe('thana settings travel too', () => {
+  it('the profile and options: one PC’s change reaches the other; different keys merge; a clash keeps the hub’s value', async () => {
+    const [a, b] = await pcs();
+    await a.sync();
+    await b.sync();
+    const profile = (await a.db.settings.get('profile'))!.value as Record<string, unknown>;
+    await a.db.settings.put({ key: 'profile', value: { ...profile, thanaTarget: 750, nodalName: 'श्री ए' } });
+    await a.db.settings.put({ key: 'options', value: { idleDays: 10, topics: ['ओटीपी'] } });
+    await b.db.settings.put({ key: 'options', value: { idleDays: 20, holidays: ['2026-11-14'] } });
+    await a.sync();
+    const r = await b.sync();
+    expect(r.settingsChanged).toBe(true);
+    await a.sync();
+    const pa = (await a.db.settings.get('profile'))!.value as Record<string, unknown>;
+    const pb = (await b.db.settings.get('profile'))!.value as Record<string, unknown>;
+    expect(pb).toEqual(pa);
+    expect(pb.thanaTarget).toBe(750);
+    const oa = (await a.db.settings.get('options'))!.value;
+    const ob = (await b.db.settings.get('options'))!.value;
+    expect(ob).toEqual(oa);
+    // idleDays clashed: A reached the hub first.
+    expect(ob).toEqual({ idleDays: 10, topics: ['ओटीपी'], holidays: ['2026-11-14'] });
+    const log = await b.db.syncConflicts.where('recordId').equals(`${setup.code}:options:main`).toArray();
+    expect(log[0]!.fields).toEqual([{ field: 'idleDays', local: 20, server: 10, kept: 'server' }]);
+    // The per-PC settings never leave the PC.
+    const hubIds = (await admin<{ rows: { id: string }[] }>('GET', `${setup.db}/_all_docs`)).body.rows.map((x) => x.id);
+    expect(hubIds.filter((id) => /:pc:|users/.test(id))).toEqual([]);
+  });
+});
+
 describe('the hub', () => {
   it('conflict leaves on the hub (made with new_edits:false) are found, merged the same way on every PC, and the losers deleted', async () => {
     const [a, b] = await pcs();

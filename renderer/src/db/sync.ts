@@ -4,7 +4,7 @@
  * how two versions merge) are in src/sync/merge.ts; this module applies them and keeps the totals,
  * the shadows, the merge log, the rejects and the pull checkpoint right in the same transaction.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { liveQuery, type Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
 import type { RegisterDef, TotalContribution } from '@/domain/registers/types';
 import {
@@ -463,6 +463,20 @@ export async function countWaiting(db: StationDb): Promise<number> {
 
 export async function countRejected(db: StationDb): Promise<number> {
   return db.syncRejects.count();
+}
+
+/** Calls back with the number of entries waiting to go whenever it may have changed; returns stop(). */
+export function watchWaiting(db: StationDb, cb: (n: number) => void): () => void {
+  const sub = liveQuery(() => countWaiting(db)).subscribe({ next: cb, error: () => undefined });
+  return () => sub.unsubscribe();
+}
+
+export async function listRejects(db: StationDb, limit = 200): Promise<SyncRejectRow[]> {
+  return db.syncRejects.orderBy('at').reverse().limit(limit).toArray();
+}
+
+export async function listConflicts(db: StationDb, limit = 50): Promise<SyncConflictRow[]> {
+  return db.syncConflicts.orderBy('at').reverse().limit(limit).toArray();
 }
 
 export interface OutboxOptions {
