@@ -3,6 +3,7 @@
  * through pouchdb-server), and a hub database recreated or restored from an older backup
  * (reference/sync.md §8 cases 12, 24).
  */
+import { spawn } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { districtVdu, thanaDesignId, thanaVdu } from '../../renderer/src/sync/vdu';
@@ -139,6 +140,32 @@ describe('provisioning and permissions through pouchdb-server', () => {
     // The district database does not take thana design documents.
     const ddoc = await admin('GET', `${t1.districtDb}/${thanaDesignId(t1.code)}`);
     expect(ddoc.status).toBe(404);
+  });
+});
+
+describe('npm run hub (build/hub.mjs)', () => {
+  it('provisions through the app’s own code, idempotently, and reports the state of the replication jobs', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['build/hub.mjs', ...args], {
+          env: { ...process.env, HUB_ADMIN_USER: hubAdmin().username, HUB_ADMIN_PASSWORD: hubAdmin().password },
+        });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', (code) => resolve({ code: code ?? 1, out }));
+      });
+    const code = `CLI${Date.now().toString(36).toUpperCase().slice(-5)}`;
+    const args = ['provision', '--url', hubUrl(), '--district', 'dcli', '--thana', `${code}:2`, '--district-user', `sp_${code.toLowerCase()}`];
+    const first = await run(args);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain(`pc_${code.toLowerCase()}_2`);
+    const second = await run(args);
+    expect(second.code, second.out).toBe(0);
+    expect(second.out).toMatch(/0 created, 0 updated/);
+    const status = await run(['status', '--url', hubUrl(), '--district', 'dcli']);
+    expect(status.out).toContain(`thana_${code.toLowerCase()}`);
+    expect((await run(['provision', '--url', hubUrl()])).code).toBe(1);
   });
 });
 
