@@ -65,6 +65,7 @@ export function recordMatcher(def: RegisterDef, filter: RegisterFilter): (r: Sto
   return (r) => {
     if (r.type !== def.type) return false;
     if (!includeCancelled && r.cancelled) return false;
+    if (filter.key && !r.keys.includes(filter.key)) return false;
     if (from || to) {
       const day = entryDay(def, filter, r);
       if (!day || (from && day < from) || (to && day > to)) return false;
@@ -74,12 +75,15 @@ export function recordMatcher(def: RegisterDef, filter: RegisterFilter): (r: Sto
   };
 }
 
-/** The filter as the repository's keyset query (oldest first, like a paper register). */
+/**
+ * The filter as the repository's keyset query (oldest first, like a paper register). A lookup
+ * key is checked by the predicate, not the keys index: pageRecords' key path does not page (it
+ * ignores `after`), and an export must read page after page.
+ */
 export function toPageQuery(def: RegisterDef, filter: RegisterFilter): Omit<PageQuery, 'after' | 'limit'> {
   return {
     reverse: false,
     ...(filter.search ? { search: filter.search } : {}),
-    ...(filter.key ? { key: filter.key } : {}),
     filter: recordMatcher(def, filter),
   };
 }

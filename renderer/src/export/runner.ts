@@ -180,7 +180,8 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
       const page = await pageRecords(ctx, def, { ...countingQuery, after, limit: PAGE_SIZE });
       await mapper.prepare(page.rows);
       yield page.rows.map((r) => mapper.map(r));
-      if (!page.next) return;
+      // A cursor that does not move would print the same page forever.
+      if (!page.next || page.next === after) return;
       after = page.next;
     }
   }

@@ -5,19 +5,37 @@
  * browser, in Electron's sandboxed renderer and in Node (tests, bench).
  */
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
+// Slicing-by-8 CRC-32: eight table lookups per 8 bytes instead of one per byte (about 4× faster
+// in V8; the whole worksheet XML of a long register passes through it).
+const CRC_TABLES = (() => {
+  const t = new Uint32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c >>> 0;
   }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
   return t;
 })();
 
 export function crc32(data: Uint8Array, crc = 0): number {
+  const t = CRC_TABLES;
   let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  let i = 0;
+  const end8 = data.length - (data.length % 8);
+  for (; i < end8; i += 8) {
+    const a = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+    c =
+      t[7 * 256 + (a & 0xff)]! ^
+      t[6 * 256 + ((a >>> 8) & 0xff)]! ^
+      t[5 * 256 + ((a >>> 16) & 0xff)]! ^
+      t[4 * 256 + (a >>> 24)]! ^
+      t[3 * 256 + data[i + 4]!]! ^
+      t[2 * 256 + data[i + 5]!]! ^
+      t[256 + data[i + 6]!]! ^
+      t[data[i + 7]!]!;
+  }
+  for (; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 
@@ -70,6 +88,7 @@ export class ZipEntryWriter {
   private crc = 0;
   private size = 0;
   private compressed = 0;
+  private failure: unknown = null;
   private readonly writer: WritableStreamDefaultWriter<BufferSource>;
   private readonly pump: Promise<void>;
 
@@ -90,17 +109,24 @@ export class ZipEntryWriter {
     })();
   }
 
+  /**
+   * Hands a chunk to the compressor. Resolves once the compressor can take more (backpressure),
+   * not when this chunk is compressed: compression runs off the main thread while the caller
+   * builds the next rows. The chunk must not be changed afterwards.
+   */
   async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
     if (!chunk.length) return;
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     await this.writer.ready;
-    await this.writer.write(chunk);
+    this.writer.write(chunk).catch((e: unknown) => (this.failure ??= e));
   }
 
   async close(): Promise<void> {
     await this.writer.close();
     await this.pump;
+    if (this.failure) throw this.failure;
+    if (this.size > 0xffffffff || this.compressed > 0xffffffff) throw new Error('zip: entry over 4 GiB (ZIP64 is not supported)');
     this.done(this.crc, this.compressed, this.size);
   }
 }
