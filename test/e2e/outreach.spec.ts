@@ -98,6 +98,14 @@ test('a day sheet of five activities from the keyboard, its totals, verification
   await addUser(page, WRITER);
   await addUser(page, NODAL);
   await seedRoster(page);
+
+  // The in-charge adds a topic to the list the day sheet offers.
+  await page.getByTestId('nav-outreach').click();
+  await page.getByTestId('outreach-tab-topics').click();
+  await page.getByTestId('topic-hi').fill('पार्सल/कूरियर ठगी');
+  await page.getByTestId('topic-en').fill('Parcel / courier fraud');
+  await page.getByTestId('topic-en').press('Enter');
+  await expect(page.getByTestId('topics-editor')).toContainText('"पार्सल/कूरियर ठगी" जोड़ा गया');
   await page.getByTestId('sign-out').click();
 
   // The writer enters the day's activities.
@@ -196,8 +204,10 @@ test('a day sheet of five activities from the keyboard, its totals, verification
     ['pamphlets', '300'],
     ['pledges', '120'],
     ['complaintsHelped', '2'],
+    ['topics', 'पार्सल', 'Enter'],
   ]);
   await expect(saved).toHaveCount(5);
+  await expect(saved.nth(4)).toContainText('पार्सल/कूरियर ठगी');
 
   // Rows stand in register order, numbered; the day's totals come from the totals table.
   await expect(saved.nth(2)).toHaveAttribute('data-serial', `${YEAR}/0003`);
