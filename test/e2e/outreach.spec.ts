@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { collectConsoleErrors, completeSetup, signIn } from './helpers';
+import { collectConsoleErrors, completeSetup, field, signIn } from './helpers';
 
 /** Dates the way the app sees them: IST calendar days. */
 const istDay = (offsetDays = 0) => new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -23,38 +23,46 @@ async function addUser(page: Page, u: typeof WRITER) {
   await expect(users).toContainText(`${u.name} जोड़े गए`);
 }
 
-/**
- * A team and two Mitans for the pickers, written straight into IndexedDB in the stored shape
- * (the roster's own screens are tested by its own spec, issue #4).
- */
-async function seedRoster(page: Page) {
-  await page.evaluate(async (year) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('cyber-mitan-thana');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const at = new Date().toISOString();
-    const base = (type: string, key: string, no: number | null, data: Record<string, unknown>, tokens: string[]) => ({
-      id: `BSPKOTA:${type}:${key}`, thana: 'BSPKOTA', type, schemaVersion: 1,
-      serial: no ? `${year}/${String(no).padStart(4, '0')}` : null, serialYear: no ? year : null, serialNo: no,
-      data, tokens, keys: [], createdAt: at, createdBy: 'seed', updatedAt: at, updatedBy: 'seed', mutationId: `m-${key}`, version: 1,
-      history: [{ version: 1, kind: 'create', at, by: 'seed', byName: 'seed', initials: 'S', reason: null, changes: [], mutationId: `m-${key}` }],
-      cancelled: null, late: false, _rev: null, syncState: 'dirty',
-    });
-    const team = base('team', '01JE2ETEAM0000000000000001', null, { teamNo: 1, name: 'कोटा उत्तर', leaderName: 'मोहन लाल' }, ['कोटा', 'उत्तर']);
-    const m1 = base('mitan', '01JE2EMITAN000000000000001', 1, { name: 'गीता साहू', teamId: team.id, status: 'active' }, ['गीता', 'साहू']);
-    const m2 = base('mitan', '01JE2EMITAN000000000000002', 2, { name: 'रवि यादव', teamId: team.id, status: 'active' }, ['रवि', 'यादव']);
-    const tx = db.transaction(['team', 'mitan'], 'readwrite');
-    tx.objectStore('team').put(team);
-    tx.objectStore('mitan').put(m1);
-    tx.objectStore('mitan').put(m2);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, YEAR);
+/** A team and two Mitans for the pickers, made through the roster's own screens. */
+async function createRoster(page: Page) {
+  await page.getByTestId('nav-mitans').click();
+  await expect(page.getByTestId('mitans-view')).toBeVisible();
+  await page.getByTestId('tab-teams').click();
+  await page.getByTestId('new-team').click();
+  await expect(page.getByTestId('team-form')).toBeVisible();
+  await field(page, 'name').fill('कोटा उत्तर');
+  await field(page, 'leaderName').fill('मोहन लाल');
+  await field(page, 'leaderRank').selectOption('प्रधान आरक्षक');
+  await field(page, 'leaderMobile').fill('9425100001');
+  await field(page, 'beat').fill('बीट 1');
+  await field(page, 'formedOn').fill(ddmmyyyy(istDay(-30)));
+  await field(page, 'formedOn').press('Enter');
+  await expect(page.getByTestId('team-saved')).toContainText('दल 1 बनाया गया');
+
+  await page.getByTestId('tab-list').click();
+  const mitans = [
+    { name: 'गीता साहू', father: 'रामलाल साहू', gender: 'female', age: '24', mobile: '9826100011' },
+    { name: 'रवि यादव', father: 'सुरेश यादव', gender: 'male', age: '31', mobile: '9826100012' },
+  ];
+  for (const [i, m] of mitans.entries()) {
+    await page.getByTestId('new-mitan').click();
+    await field(page, 'name').fill(m.name);
+    await field(page, 'relativeName').fill(m.father);
+    await field(page, 'gender').selectOption(m.gender);
+    await field(page, 'age').fill(m.age);
+    await field(page, 'mobile').fill(m.mobile);
+    await field(page, 'teamId').selectOption({ label: 'दल 1 — कोटा उत्तर (मोहन लाल)' });
+    if (i === 0) {
+      await page.getByTestId('add-place').click();
+      await page.getByTestId('new-place-name').fill('बेलतरा');
+      await page.getByTestId('new-place-name').press('Enter');
+      await expect(field(page, 'area')).toHaveValue('rural');
+    } else await field(page, 'placeId').selectOption({ label: 'बेलतरा *' });
+    await field(page, 'category').selectOption('volunteer');
+    await field(page, 'consentDate').fill(ddmmyyyy(istDay(-20)));
+    await page.getByTestId('form-submit').click();
+    await expect(page.getByTestId('mitan-saved')).toContainText(`BSPKOTA/${YEAR}/000${i + 1}`);
+  }
 }
 
 /** Is the keyboard focus in this day-sheet cell? */
@@ -97,7 +105,7 @@ test('a day sheet of five activities from the keyboard, its totals, verification
   await page.getByTestId('nav-settings').click();
   await addUser(page, WRITER);
   await addUser(page, NODAL);
-  await seedRoster(page);
+  await createRoster(page);
 
   // The in-charge adds a topic to the list the day sheet offers.
   await page.getByTestId('nav-outreach').click();
