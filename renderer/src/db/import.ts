@@ -77,13 +77,26 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
       added[type] = made;
     }
     const inputs = plan.accepted.map((r) => (ids.size ? substitute(r.data, ids) : r.data));
-    const created = await createRecords(ctx, actor, def, inputs, { unique: opts.unique?.[def.type] });
+    // One audit row for the import (file, counts, serial and id ranges) rather than one per row:
+    // each entry's own history still records who created it and when.
+    const created = await createRecords(ctx, actor, def, inputs, { unique: opts.unique?.[def.type], audit: 'none' });
     const newOnes = addedTypes.map((t) => `${t}: ${added[t]!.length}`).join(', ');
+    const first = created[0]!.record;
+    const last = created[created.length - 1]!.record;
+    const serials = first.serial ? `${first.serial}–${last.serial}` : '';
     await db.audit.add(
       auditRow(ctx, actor, 'import', {
         recordType: def.type,
-        summary: `${opts.fileName}: ${created.length} जोड़े / added, ${plan.rejected.length} अस्वीकृत / not added${newOnes ? `; ${newOnes}` : ''}`,
-        after: { fileName: opts.fileName, added: created.length, rejected: plan.rejected.length, rows: plan.total },
+        summary: `${opts.fileName}: ${created.length} जोड़े / added${serials ? ` (${serials})` : ''}, ${plan.rejected.length} अस्वीकृत / not added${newOnes ? `; ${newOnes}` : ''}`,
+        after: {
+          fileName: opts.fileName,
+          added: created.length,
+          rejected: plan.rejected.length,
+          rows: plan.total,
+          serials: serials || null,
+          ids: { first: first.id, last: last.id },
+          addedElsewhere: Object.fromEntries(addedTypes.map((t) => [t, added[t]!.map((c) => c.record.id)])),
+        },
       }),
     );
     return { created, added };

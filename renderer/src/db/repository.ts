@@ -153,6 +153,12 @@ export async function createRecord(ctx: StationContext, actor: Actor, def: Regis
 export interface CreateManyOptions {
   /** Lookup-key prefixes (e.g. 'mobile:') that no live entry, nor another input, may already have. */
   unique?: string[];
+  /**
+   * 'each' (default): one 'create' audit row per entry, as createRecord writes. 'none': the caller
+   * writes its own summary row in the same transaction (an import: one row naming the file and the
+   * serial range, instead of thousands; each entry's history still says who made it and when).
+   */
+  audit?: 'each' | 'none';
 }
 
 /**
@@ -242,9 +248,10 @@ export async function createRecords(
         sums.set(c.key, s);
       }
     await applyTotals(db, [...sums.values()], 1);
-    await db.audit.bulkAdd(
-      records.map((rec) => auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: rec.serial ?? '', after: rec.data })),
-    );
+    if (opts.audit !== 'none')
+      await db.audit.bulkAdd(
+        records.map((rec) => auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: rec.serial ?? '', after: rec.data })),
+      );
     return records.map((record, i) => ({ record, warnings: validated[i]!.issues.filter((x) => x.severity === 'warning') }));
   });
 }

@@ -76,6 +76,18 @@ export function parseDateLoose(v: Plain, today: string): string | null {
   return null;
 }
 
+const yesNoSeen = new Map<string, boolean | null>();
+
+/** true, false, or null when the text is neither हाँ nor नहीं. */
+function yesNo(text: string): boolean | null {
+  const known = yesNoSeen.get(text);
+  if (known !== undefined) return known;
+  const t = normText(text);
+  const answer = YES.has(t) || /^[✓✔√]$/.test(text.trim()) ? true : NO.has(t) || /^[✗✘×-]$/.test(text.trim()) ? false : null;
+  if (yesNoSeen.size < 1000) yesNoSeen.set(text, answer);
+  return answer;
+}
+
 const YES = new Set(['हाँ', 'हां', 'हा', 'हॉं', 'yes', 'y', 'true', '1', 'ha', 'haan', 'han', 'जारी', 'पंजीकृत', 'registered', 'issued', 'done', 'किया', 'है']);
 const NO = new Set(['नहीं', 'नही', 'ना', 'no', 'n', 'false', '0', 'nahi', 'नहीं है', 'not registered', 'pending', 'लंबित']);
 
@@ -119,12 +131,21 @@ function optionIndex(options: Option[]): Map<string, string> {
   return map;
 }
 
-const optionCache = new WeakMap<Option[], Map<string, string>>();
+const optionCache = new WeakMap<Option[], { index: Map<string, string>; seen: Map<string, string | null> }>();
 
 /** The option a cell means, written as its value, Hindi or English label, or a common synonym. */
 export function matchOption(options: Option[], v: Plain): string | null {
-  let index = optionCache.get(options);
-  if (!index) optionCache.set(options, (index = optionIndex(options)));
+  let cache = optionCache.get(options);
+  if (!cache) optionCache.set(options, (cache = { index: optionIndex(options), seen: new Map() }));
+  // A roster repeats the same few words thousands of times: remember each answer.
+  const key = typeof v === 'string' ? v : null;
+  if (key !== null && cache.seen.has(key)) return cache.seen.get(key)!;
+  const hit = lookupOption(cache.index, v);
+  if (key !== null && cache.seen.size < 5000) cache.seen.set(key, hit);
+  return hit;
+}
+
+function lookupOption(index: Map<string, string>, v: Plain): string | null {
   const text = normText(plainText(v));
   if (!text) return null;
   const hit = index.get(text);
@@ -205,11 +226,9 @@ export function coerceCell(f: FieldDef, v: Plain, today: string): Coerced {
     }
     case 'boolean': {
       if (typeof v === 'boolean') return { value: v };
-      if (typeof v === 'number') return v === 1 || v === 0 ? { value: v === 1 } : { value: null, problem: yesNo(f) };
-      const t = normText(plainText(v));
-      if (YES.has(t) || /^[✓✔√]$/.test(plainText(v))) return { value: true };
-      if (NO.has(t) || /^[✗✘×-]$/.test(plainText(v))) return { value: false };
-      return { value: null, problem: yesNo(f) };
+      if (typeof v === 'number') return v === 1 || v === 0 ? { value: v === 1 } : { value: null, problem: notYesNo(f) };
+      const answer = yesNo(plainText(v));
+      return answer === null ? { value: null, problem: notYesNo(f) } : { value: answer };
     }
     case 'select':
       return { value: f.options ? (matchOption(f.options, v) ?? plainText(v)) : plainText(v) };
@@ -225,4 +244,4 @@ export function coerceCell(f: FieldDef, v: Plain, today: string): Coerced {
   }
 }
 
-const yesNo = (f: FieldDef): Bilingual => bi(`"${f.label.hi}" में हाँ या नहीं लिखें`, `"${f.label.en}": write yes or no`);
+const notYesNo = (f: FieldDef): Bilingual => bi(`"${f.label.hi}" में हाँ या नहीं लिखें`, `"${f.label.en}": write yes or no`);

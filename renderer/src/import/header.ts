@@ -3,7 +3,7 @@
  * is which field, from the register's Hindi and English labels and import aliases.
  */
 import type { FieldDef, RegisterDef } from '@/domain/registers/types';
-import { isBlankPlain, normText, plainText, type Plain } from './cells';
+import { asciiDigits, isBlankPlain, normText, plainText, type Plain } from './cells';
 
 /** Marks the columns the app adds to a rejects workbook, so a corrected one imports cleanly. */
 export const REJECT_MARK = '✗';
@@ -104,29 +104,48 @@ export function detectHeader(def: RegisterDef, rows: Plain[][]): HeaderGuess | n
  */
 export function repeatedHeaderTest(headerRows: Plain[][]): (row: Plain[]) => boolean {
   const width = Math.max(0, ...headerRows.map((r) => r.length));
-  const heads: Set<string>[] = [];
+  const raw: Set<string>[] = [];
+  const norm: Set<string>[] = [];
   for (let c = 0; c < width; c++) {
-    const set = new Set(headerRows.map((r) => r[c]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map(normText));
-    heads.push(set);
+    const texts = headerRows.map((r) => r[c]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    raw.push(new Set(texts.map((t) => t.trim())));
+    norm.push(new Set(texts.map(normText)));
   }
-  const filled = heads.filter((h) => h.size).length;
+  const filled = raw.filter((h) => h.size).length;
   const needed = Math.max(2, Math.ceil(filled / 2));
   return (row) => {
+    // Fast path for data rows: a repeated header repeats at least one heading letter for letter.
+    let exact = 0;
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && raw[c]!.has(v.trim())) exact++;
+    }
+    if (exact >= needed) return true;
+    if (exact === 0) return false;
     let same = 0;
     for (let c = 0; c < width; c++) {
       const v = row[c];
-      if (typeof v === 'string' && heads[c]!.size && heads[c]!.has(normText(v))) same++;
+      if (typeof v === 'string' && norm[c]!.size && norm[c]!.has(normText(v))) same++;
     }
     return same >= needed;
   };
 }
 
-/** The "1 2 3 4 …" row under a printed register's headings. */
+/** The "1 2 3 4 …" row under a printed register's headings (checked cell by cell, stopping early). */
 export function isNumberingRow(row: Plain[]): boolean {
-  const cells = row.filter((c) => !isBlankPlain(c));
-  if (cells.length < 3) return false;
-  const nums = cells.map((c) => Number(typeof c === 'string' ? normText(c) : c));
-  return nums.every((n, i) => Number.isInteger(n) && n === nums[0]! + i);
+  let expected: number | null = null;
+  let count = 0;
+  for (const c of row) {
+    if (isBlankPlain(c)) continue;
+    let n: number;
+    if (typeof c === 'number') n = c;
+    else if (typeof c === 'string' && /^\s*\(?[0-9\u0966-\u096F]{1,3}\)?\.?\s*$/.test(c)) n = Number(asciiDigits(c).replace(/[^0-9]/g, ''));
+    else return false;
+    if (expected !== null && n !== expected) return false;
+    expected = n + 1;
+    count++;
+  }
+  return count >= 3;
 }
 
 /** Column headings, joined from the header row and any bilingual second header row. */

@@ -119,8 +119,12 @@ describe('Import of an Excel roster', () => {
     expect(await ctx.db.mitan.count()).toBe(5);
     const imports = await ctx.db.audit.where('action').equals('import').toArray();
     expect(imports).toHaveLength(1);
-    expect(imports[0]!.summary).toContain('4 जोड़े');
-    expect(await ctx.db.audit.where('action').equals('create').count()).toBe(3 + 2 + 1 + 4);
+    expect(imports[0]!.summary).toContain('4 जोड़े / added (2026/0002–2026/0005)');
+    expect(imports[0]).toMatchObject({ userId: writer.userId, recordType: 'mitan' });
+    expect((imports[0]!.after as { ids: unknown }).ids).toEqual({ first: result.created[0]!.record.id, last: result.created[3]!.record.id });
+    // One summary row for the import, not one per row; each entry's history names its maker.
+    expect(await ctx.db.audit.where('action').equals('create').count()).toBe(3 + 2 + 1);
+    expect(result.created[0]!.record.history[0]).toMatchObject({ kind: 'create', by: writer.userId, initials: writer.initials });
     const totals = await readTotals(ctx, [teamTotalKey(seed.team1.id), teamTotalKey(seed.team2.id)]);
     expect(totals.get(teamTotalKey(seed.team1.id))).toEqual({ total: 3, active: 3, trained: 1 });
     expect(totals.get(teamTotalKey(seed.team2.id))).toEqual({ total: 2, active: 2, trained: 1 });
