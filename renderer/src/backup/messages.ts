@@ -7,6 +7,7 @@ export const BACKUP_TEXT = {
   inchargeOnly: bi('केवल थाना प्रभारी बदल सकते हैं', 'Only the thana in-charge can change these'),
   passphrase: bi('बैकअप पासफ़्रेज़', 'Backup passphrase'),
   passphraseSet: bi('पासफ़्रेज़ सेट है (इस कंप्यूटर में सुरक्षित)', 'A passphrase is set (kept safely on this PC)'),
+  passphraseThisSession: bi('पासफ़्रेज़ केवल इस ब्राउज़र टैब के खुले रहने तक याद है', 'The passphrase is remembered only while this browser tab is open'),
   passphraseMissing: bi('पासफ़्रेज़ सेट नहीं है: स्वचालित बैकअप नहीं बन रहे', 'No passphrase set: automatic backups are not being made'),
   passphraseHelp: bi(
     'कम से कम 8 अक्षर। इसे लिखकर थाने की तिजोरी में रखें: इसके बिना बैकअप वापस नहीं लाया जा सकता।',
