@@ -18,7 +18,7 @@ export function round(value, digits = 0) {
  * Runs `samples` pairs of measurements, alternating which side goes first
  * (baseline→value, then value→baseline, …) so slow drift of the machine hits both sides alike.
  * `baseline` and `value` each return one sample's result; `metric` turns a result into a number.
- * Returns medians of both sides, the raw numbers, and the full results.
+ * Returns medians of both sides, the raw numbers, value/baseline per pair, and the full results.
  */
 export async function compare({ samples, baseline, value, metric = (r) => r, log = () => {} }) {
   const valueResults = [];
@@ -33,11 +33,15 @@ export async function compare({ samples, baseline, value, metric = (r) => r, log
   }
   const valueSamples = valueResults.map(metric);
   const baselineSamples = baselineResults.map(metric);
+  // value/baseline of each pair: the two runs of a pair were adjacent in time, so on a busy
+  // machine the median of these is a useful cross-check of the ratio of medians.
+  const pairRatios = valueSamples.map((v, i) => v / baselineSamples[i]);
   return {
     value: median(valueSamples),
     baseline: median(baselineSamples),
     valueSamples,
     baselineSamples,
+    pairRatios,
     valueResults,
     baselineResults,
   };

@@ -45,6 +45,7 @@ export default {
       target: 0.9,
       better: 'higher',
       samples: { value: r.valueSamples.map(Math.round), baseline: r.baselineSamples.map(Math.round) },
+      pairRatioMedian: ctx.round(ctx.median(r.pairRatios), 3),
       records: count,
       recordBytes: v.recordBytes,
       shape: v.shape,
