@@ -44,24 +44,45 @@ export interface ByteSink {
   write(chunk: Uint8Array): void;
 }
 
-/** Keeps the (compressed) output as parts; joined once at the end. */
+/**
+ * Keeps the compressed output in 1 MiB blocks, joined once at the end. Chunks are copied, never
+ * kept: a compressor's output chunk is often a small view of a much larger buffer, and keeping
+ * the views kept ten times the output alive (measured: 254 MB of buffers for a 25 MB file).
+ */
 export class MemorySink implements ByteSink {
-  private parts: Uint8Array[] = [];
+  private static readonly BLOCK = 1 << 20;
+  private blocks: Uint8Array[] = [];
+  private block = new Uint8Array(MemorySink.BLOCK);
+  private used = 0;
   size = 0;
 
   write(chunk: Uint8Array): void {
-    this.parts.push(chunk);
+    let from = 0;
+    while (from < chunk.length) {
+      if (this.used === this.block.length) {
+        this.blocks.push(this.block);
+        this.block = new Uint8Array(MemorySink.BLOCK);
+        this.used = 0;
+      }
+      const n = Math.min(chunk.length - from, this.block.length - this.used);
+      this.block.set(chunk.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+    }
     this.size += chunk.length;
   }
 
   bytes(): Uint8Array {
     const out = new Uint8Array(this.size);
     let at = 0;
-    for (const p of this.parts) {
-      out.set(p, at);
-      at += p.length;
+    for (const b of this.blocks) {
+      out.set(b, at);
+      at += b.length;
     }
-    this.parts = [out];
+    out.set(this.block.subarray(0, this.used), at);
+    this.blocks = [];
+    this.block = new Uint8Array(0);
+    this.used = 0;
     return out;
   }
 }
@@ -89,6 +110,8 @@ export class ZipEntryWriter {
   private size = 0;
   private compressed = 0;
   private failure: unknown = null;
+  private inflight: Promise<void>[] = [];
+  private static readonly WINDOW = 4;
   private readonly writer: WritableStreamDefaultWriter<BufferSource>;
   private readonly pump: Promise<void>;
 
@@ -110,19 +133,23 @@ export class ZipEntryWriter {
   }
 
   /**
-   * Hands a chunk to the compressor. Resolves once the compressor can take more (backpressure),
-   * not when this chunk is compressed: compression runs off the main thread while the caller
-   * builds the next rows. The chunk must not be changed afterwards.
+   * Hands a chunk to the compressor. Up to WINDOW chunks are in the compressor at once: it works
+   * off the main thread while the caller builds the next rows. `writer.ready` alone does not
+   * hold a caller back in Node (its CompressionStream resolves it at once; measured: every chunk
+   * stayed in memory), so the window waits for the oldest write itself. Do not change the chunk
+   * afterwards.
    */
   async write(chunk: Uint8Array<ArrayBuffer>): Promise<void> {
     if (!chunk.length) return;
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
-    await this.writer.ready;
-    this.writer.write(chunk).catch((e: unknown) => (this.failure ??= e));
+    if (this.inflight.length >= ZipEntryWriter.WINDOW) await this.inflight.shift();
+    this.inflight.push(this.writer.write(chunk).catch((e: unknown) => void (this.failure ??= e)));
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.inflight);
+    this.inflight = [];
     await this.writer.close();
     await this.pump;
     if (this.failure) throw this.failure;
