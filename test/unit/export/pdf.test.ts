@@ -142,6 +142,24 @@ describe('the PDF of a register', () => {
     expect(last.split(squash('हस्ताक्षर व पदमुद्रा')).length - 1).toBe(3);
   }, 120_000);
 
+  it('never splits the signature block across pages, wherever the last row ends', async () => {
+    ctx = makeCtx();
+    const html = async (n: number) => (await buildRegisterPrint({ ctx: ctx!, actor: writer, profile: PROFILE, def: sessionRegister, fonts: nodePrintFonts(), source: records(n, 100) })).html;
+    // Around the end of the first page: the block fits after the rows, straddles, or moves over.
+    const pagesSeen = new Set<number>();
+    for (let n = 14; n <= 26; n += 2) {
+      const pdf = await printPdf(await html(n), `sign-${n}`);
+      pagesSeen.add(pdf.pages);
+      const withBlock = pdf.pageText.map((t, i) => [i, squash(t)] as const).filter(([, t]) => t.includes(squash('हस्ताक्षर व पदमुद्रा')));
+      expect(withBlock.map(([i]) => i), `${n} rows`).toHaveLength(1);
+      const [, text] = withBlock[0]!;
+      expect(text.split(squash('हस्ताक्षर व पदमुद्रा')).length - 1, `${n} rows`).toBe(3);
+      for (const name of ['रामकुमार कश्यप', 'सुनीता वर्मा', 'राजेश साहू']) expect(text, `${n} rows`).toContain(squash(name));
+    }
+    // The rows did run past the first page for some of the counts.
+    expect([...pagesSeen].sort()).toEqual([1, 2]);
+  }, 180_000);
+
   it('is audited when printed, and refuses a print longer than Chromium can lay out in time', async () => {
     ctx = makeCtx();
     await seedSessions(ctx);

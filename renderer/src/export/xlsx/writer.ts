@@ -36,7 +36,7 @@ export interface WorkbookOptions {
 }
 
 /** Up to this many rows the exceljs workbook is used; beyond it the streaming writer. */
-export const MEMORY_WRITER_MAX_ROWS = 3000;
+export const MEMORY_WRITER_MAX_ROWS = 2000;
 
 export function chooseMode(expectedRows: number): WriterMode {
   return expectedRows <= MEMORY_WRITER_MAX_ROWS ? 'memory' : 'streaming';
