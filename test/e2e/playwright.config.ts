@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const port = Number(process.env.E2E_PORT ?? 4319);
+// A port per run (workers inherit it through the environment), so two runs on one machine never collide.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const port = Number(process.env.E2E_PORT);
 // Debian's Chromium writes under $HOME even with a user-data dir: keep it in a temp folder.
 const home = mkdtempSync(join(tmpdir(), 'cmtd-e2e-home-'));
 process.env.HOME = home;
