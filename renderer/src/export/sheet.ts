@@ -188,10 +188,13 @@ export function formatValue(kind: ColumnKind, v: PrintValue): string {
 
 /** Days from 1899-12-30 (Excel's day 0) to the calendar date, plus the time of day as a fraction. */
 export function excelSerial(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
-  if (!m) return null;
-  const days = (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) - EXCEL_EPOCH) / 86_400_000;
-  return m[4] === undefined ? days : days + (+m[4] * 60 + +m[5]!) / 1440;
+  // Digits read by char code: this runs for every date cell of a long register.
+  const d = (i: number) => value.charCodeAt(i) - 48;
+  const ok = (...at: number[]) => at.every((i) => d(i) >= 0 && d(i) <= 9);
+  if (value.length < 10 || value[4] !== '-' || value[7] !== '-' || !ok(0, 1, 2, 3, 5, 6, 8, 9)) return null;
+  const days = (Date.UTC(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6) - 1, d(8) * 10 + d(9)) - EXCEL_EPOCH) / 86_400_000;
+  if (value.length < 16 || (value[10] !== 'T' && value[10] !== ' ') || value[13] !== ':' || !ok(11, 12, 14, 15)) return days;
+  return days + ((d(11) * 10 + d(12)) * 60 + d(14) * 10 + d(15)) / 1440;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
