@@ -1,20 +1,14 @@
 /** Reading a picked file (.xlsx or .csv) into rows of plain cell values. */
 import { bi, DomainError } from '@/domain/bilingual';
 import type { RegisterDef } from '@/domain/registers/types';
-import { plainValue, type Plain } from './cells';
+import type { Plain } from './cells';
 import { decodeText, parseCsv } from './csv';
 import { loadExcelJs } from './exceljs';
 import { headingScore } from './header';
+import type { ReadReply } from './read.worker';
+import { IGNORED_NODES, sheetsOf, type SheetRows } from './sheets';
 
-export interface SheetRows {
-  name: string;
-  /** Rows in sheet order; empty rows in between may be missing. */
-  rows: Plain[][];
-  /** The spreadsheet's own row number (1-based) of each entry in `rows`, for reporting. */
-  rowNumbers: number[];
-  /** Number of columns. */
-  width: number;
-}
+export type { SheetRows };
 
 export type SpreadsheetKind = 'xlsx' | 'csv';
 
@@ -32,39 +26,58 @@ const unsupported = () =>
     ),
   );
 
-/** Parts of a worksheet the import never reads: skipping them makes loading faster. */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'picture', 'drawing', 'extLst'];
+const unreadable = () =>
+  new DomainError(
+    'import.unreadable',
+    bi('यह एक्सेल फ़ाइल पढ़ी नहीं जा सकी (खराब या पासवर्ड से सुरक्षित)', 'This Excel file could not be read (damaged or password protected)'),
+  );
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
+async function readXlsxHere(bytes: Uint8Array): Promise<SheetRows[]> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: IGNORED_NODES });
   } catch {
-    throw new DomainError(
-      'import.unreadable',
-      bi('यह एक्सेल फ़ाइल पढ़ी नहीं जा सकी (खराब या पासवर्ड से सुरक्षित)', 'This Excel file could not be read (damaged or password protected)'),
-    );
+    throw unreadable();
   }
-  const sheets: SheetRows[] = [];
-  wb.eachSheet((ws) => {
-    const rows: Plain[][] = [];
-    const rowNumbers: number[] = [];
-    let width = 0;
-    // getSheetValues(): rows and cells 1-based and sparse; merged cells repeat their master's value.
-    const values = ws.getSheetValues();
-    for (let r = 1; r < values.length; r++) {
-      const row = values[r] as unknown[] | undefined;
-      if (!row) continue;
-      const cells: Plain[] = [];
-      for (let c = 1; c < row.length; c++) cells.push(plainValue(row[c]));
-      rows.push(cells);
-      rowNumbers.push(r);
-      width = Math.max(width, cells.length);
+  return sheetsOf(wb);
+}
+
+/** In a worker, so the window stays responsive; null when workers cannot run here (then read here). */
+function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(null);
+      return;
     }
-    sheets.push({ name: ws.name, rows, rowNumbers, width });
+    worker.onmessage = (e: MessageEvent<ReadReply>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.sheets);
+      else reject(unreadable());
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve(null);
+    };
+    const copy = bytes.slice().buffer;
+    worker.postMessage(copy, [copy]);
   });
-  return sheets;
+}
+
+/**
+ * From this size (≈ 8,000 roster rows, about a second of parsing) the file is read in a worker so
+ * the window never freezes; smaller files are read here, sparing the worker's own start-up
+ * (loading exceljs again costs about as much as reading 5,000 rows).
+ */
+export const WORKER_MIN_BYTES = 512 * 1024;
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
+  return (bytes.length >= WORKER_MIN_BYTES ? await readXlsxInWorker(bytes) : null) ?? readXlsxHere(bytes);
 }
 
 function readCsv(bytes: Uint8Array, fileName: string): SheetRows[] {

@@ -179,3 +179,12 @@ describe('CSV', () => {
     expect(() => decodeText(new Uint8Array([0x4e, 0xe4, 0x6d]))).toThrow(/UTF-8/);
   });
 });
+
+describe('Files that cannot be read', () => {
+  it('explains an old .xls, a damaged workbook and a non-UTF-8 CSV in Hindi and English', async () => {
+    const { readSpreadsheet } = await import('../../../renderer/src/import/read');
+    await expect(readSpreadsheet(new Uint8Array([1, 2, 3]), 'roster.xls')).rejects.toMatchObject({ code: 'import.fileType' });
+    await expect(readSpreadsheet(new Uint8Array([80, 75, 3, 4, 0, 0]), 'roster.xlsx')).rejects.toMatchObject({ code: 'import.unreadable' });
+    await expect(readSpreadsheet(new Uint8Array([0x4e, 0xe4, 0x6d]), 'roster.csv')).rejects.toMatchObject({ code: 'csv.encoding' });
+  });
+});
