@@ -285,8 +285,11 @@ describe('the hub', () => {
     const rec = await shared(a, b, { title: 'पुराना', people: 1 });
     const doc = (await admin<Record<string, unknown> & { data: Record<string, unknown> }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}`)).body;
     // A newer app version (on some other PC) wrote schema 7 with fields this version does not know.
-    const newer = { ...doc, schemaVersion: 7, futureTop: { kept: true }, data: { ...doc.data, futureField: 'नया फ़ील्ड' }, mutationId: '01NEWERSCHEMA0000000000000', version: 2 };
-    (newer as { history: unknown[] }).history = [...(doc.history as unknown[]), { version: 2, kind: 'correct', at: '2026-01-01T00:00:00.000Z', by: 'n', byName: 'N', initials: 'N', reason: 'नया', changes: [{ field: 'futureField', before: null, after: 'नया फ़ील्ड' }], mutationId: '01NEWERSCHEMA0000000000000' }];
+    const history = [
+      ...(doc.history as unknown[]),
+      { version: 2, kind: 'correct', at: '2026-01-01T00:00:00.000Z', by: 'n', byName: 'N', initials: 'N', reason: 'नया', changes: [{ field: 'futureField', before: null, after: 'नया फ़ील्ड' }], mutationId: '01NEWERSCHEMA0000000000000' },
+    ];
+    const newer = { ...doc, schemaVersion: 7, futureTop: { kept: true }, data: { ...doc.data, futureField: 'नया फ़ील्ड' }, mutationId: '01NEWERSCHEMA0000000000000', version: 2, history };
     expect((await admin('PUT', `${setup.db}/${encodeURIComponent(rec.id)}`, newer)).status).toBe(201);
     await b.sync();
     const got = (await b.get(rec.id))! as unknown as Record<string, unknown> & { data: Record<string, unknown> };

@@ -1,0 +1,121 @@
+/**
+ * Sync in web mode (issue #9 "done when"): two station PCs (two browser contexts, each its own
+ * IndexedDB) configure sync against a test hub (pouchdb-server on 127.0.0.1, provisioned with
+ * `npm run hub`), and an entry made on one PC arrives on the other.
+ */
+import { spawn } from 'node:child_process';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { startHub, type RunningHub } from '../sync/hub-server';
+import { collectConsoleErrors, field, setupAndSignIn, THANA } from './helpers';
+
+const port = Number(process.env.E2E_PORT ?? 4319);
+test.use({ actionTimeout: 15_000 });
+let hub: RunningHub;
+const accounts: Record<string, string> = {};
+
+function runHubCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['build/hub.mjs', ...args], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: { ...process.env, HUB_ADMIN_USER: hub.admin.username, HUB_ADMIN_PASSWORD: hub.admin.password },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+  });
+}
+
+test.beforeAll(async () => {
+  hub = await startHub(new URL('../..', import.meta.url).pathname);
+  const out = await runHubCli(['provision', '--url', hub.url, '--district', 'bilaspur', '--thana', `${THANA.thanaCode}:2`, '--origin', `http://127.0.0.1:${port}`]);
+  for (const m of out.matchAll(/^\s+(pc_\S+)\s+(\S+)\s+\(/gm)) accounts[m[1]!] = m[2]!;
+  expect(Object.keys(accounts)).toHaveLength(2);
+});
+
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+async function station(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  await setupAndSignIn(page);
+  return { page, errors, close: () => context.close() };
+}
+
+async function configureSync(page: Page, username: string): Promise<void> {
+  await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-page')).toBeVisible();
+  await page.getByTestId('sync-url').fill(hub.url);
+  await page.getByTestId('sync-user').fill(username);
+  await page.getByTestId('sync-password').fill(accounts[username]!);
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByTestId('sync-saved')).toContainText('केवल इस सत्र तक');
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('nav-sync').click();
+  const before = (await page.getByTestId('sync-last-ok').getAttribute('data-at')) ?? '';
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toContainText('सिंक अभी नहीं चल रहा', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-error')).toHaveCount(0);
+  await expect(page.getByTestId('sync-last-ok')).not.toHaveAttribute('data-at', before);
+  await expect(page.getByTestId('sync-waiting')).toHaveText('0');
+}
+
+async function openPlaces(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('link-places').click();
+  await expect(page.locator('main h1')).toHaveText('ग्राम/वार्ड सूची');
+}
+
+async function addPlace(page: Page, name: string): Promise<void> {
+  await openPlaces(page);
+  await page.keyboard.press('Alt+N');
+  await field(page, 'name').fill(name);
+  await field(page, 'kind').selectOption('village');
+  await field(page, 'area').selectOption('rural');
+  await field(page, 'beat').press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('प्रविष्टि सहेजी गई');
+  await field(page, 'name').press('Escape');
+}
+
+test('two PCs of one thana sync through the hub in web mode: an entry made on one arrives on the other', async ({ browser }) => {
+  // Two first-run setups (each hashes a PIN with a slow KDF) and five sync sessions.
+  test.setTimeout(180_000);
+  const a = await station(browser);
+  const b = await station(browser);
+  try {
+    await configureSync(a.page, `pc_${THANA.thanaCode.toLowerCase()}_1`);
+    await configureSync(b.page, `pc_${THANA.thanaCode.toLowerCase()}_2`);
+    await syncNow(a.page);
+
+    await addPlace(b.page, 'खमरिया');
+    await b.page.getByTestId('nav-sync').click();
+    await expect(b.page.getByTestId('sync-waiting')).not.toHaveText('0');
+    await syncNow(b.page);
+
+    await syncNow(a.page);
+    await openPlaces(a.page);
+    await expect(a.page.getByTestId('register-list').locator('[role="row"]', { hasText: 'खमरिया' })).toBeVisible();
+
+    // A wrong password is a clear, bilingual problem, and nothing loops.
+    await a.page.getByTestId('nav-sync').click();
+    await a.page.getByTestId('sync-password').fill('wrong-password');
+    await a.page.getByTestId('sync-save').click();
+    await a.page.getByTestId('sync-now').click();
+    await expect(a.page.getByTestId('sync-error')).toContainText('हब में दोबारा साइन इन करें');
+    await expect(a.page.getByTestId('sync-error')).toContainText('Sign in to the hub again');
+
+    // Chromium logs every 4xx answer as a console error: the 404 of "no _local marker yet" on a
+    // PC's first sync and the 401 of the wrong password are answers the protocol expects.
+    const unexpected = (errors: string[]) => errors.filter((e) => !/status of 40[14]/.test(e));
+    expect(unexpected(a.errors)).toEqual([]);
+    expect(unexpected(b.errors)).toEqual([]);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
