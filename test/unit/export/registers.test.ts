@@ -1,0 +1,67 @@
+// Every register the station keeps prints from its definition alone: adding a register needs
+// no change in export/. (Empty registers: the entries of each are tested with their own issue.)
+import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { StationContext } from '../../../renderer/src/db/context';
+import { REGISTERS } from '../../../renderer/src/domain/registers';
+import { printColumns } from '../../../renderer/src/domain/registers/types';
+import { buildRegisterPrint, exportRegisterXlsx } from '../../../renderer/src/export/runner';
+import { PROFILE, dropCtx, makeCtx, nodePrintFonts, writer } from './fixtures';
+
+let ctx: StationContext | undefined;
+afterEach(async () => {
+  await dropCtx(ctx);
+  ctx = undefined;
+});
+
+describe.each(Object.values(REGISTERS).map((def) => [def.type, def] as const))('the %s register', (_type, def) => {
+  it('exports to Excel and prints from its definition', async () => {
+    ctx = makeCtx();
+    const labels = printColumns(def).map((f) => f.label);
+    for (const mode of ['memory', 'streaming'] as const) {
+      const r = await exportRegisterXlsx({ ctx, actor: writer, profile: PROFILE, def, mode });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(r.data) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.name.length).toBeLessThanOrEqual(31);
+      expect(ws.getCell('A2').value).toBe(`${def.printTitle.hi} / ${def.printTitle.en}`);
+      expect(labels.map((_, i) => ws.getRow(4).getCell(i + 2).value)).toEqual(labels.map((l) => l.hi));
+      expect(labels.map((_, i) => ws.getRow(5).getCell(i + 2).value)).toEqual(labels.map((l) => l.en));
+      expect(ws.getRow(6).getCell(labels.length + 2).value).toBe(labels.length + 2);
+      expect(ws.pageSetup.printTitlesRow).toBe('4:6');
+    }
+    const p = await buildRegisterPrint({ ctx, actor: writer, profile: PROFILE, def, fonts: nodePrintFonts() });
+    for (const l of labels) expect(p.html).toContain(l.en.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;'));
+    expect(p.html).toContain('कोई प्रविष्टि नहीं / No entries');
+  });
+});
+
+describe('a register that points to other registers', () => {
+  it('prints the referenced village by its name, and an id with no entry behind it by its tail', async () => {
+    const { createRecord } = await import('../../../renderer/src/db/repository');
+    const { placeRegister } = await import('../../../renderer/src/domain/registers/place');
+    const { bi } = await import('../../../renderer/src/domain/bilingual');
+    const visits = {
+      type: 'outreach',
+      title: bi('भ्रमण', 'Visits'),
+      printTitle: bi('भ्रमण पंजी', 'Visit register'),
+      serial: false,
+      schemaVersion: 1,
+      searchFields: [],
+      fields: [
+        { key: 'placeId', label: bi('ग्राम', 'Village'), type: 'ref' as const, refType: 'place', print: { order: 1, width: 20 } },
+        { key: 'otherIds', label: bi('अन्य ग्राम', 'Other villages'), type: 'refs' as const, refType: 'place', print: { order: 2, width: 20 } },
+      ],
+    };
+    ctx = makeCtx();
+    const a = await createRecord(ctx, writer, placeRegister, { name: 'सेमरताल', kind: 'village', area: 'rural' });
+    const b = await createRecord(ctx, writer, placeRegister, { name: 'कोनी', kind: 'village', area: 'rural' });
+    await createRecord(ctx, writer, visits, { placeId: a.record.id, otherIds: [b.record.id, 'BSPKOTA:place:01JZZZZZZZZZZZZZZZZZZZZZZZ9'] });
+    const r = await exportRegisterXlsx({ ctx, actor: writer, profile: PROFILE, def: visits, filter: { equals: { placeId: a.record.id } } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.data) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect([ws.getCell('B7').value, ws.getCell('C7').value]).toEqual(['सेमरताल', 'कोनी, …ZZZZZ9']);
+    expect(ws.getCell('A3').value).toBe('अवधि: सभी प्रविष्टियाँ  |  ग्राम: सेमरताल');
+  });
+});
