@@ -7,12 +7,13 @@ import { bi, DomainError } from '@/domain/bilingual';
 import type { Actor } from '@/domain/records';
 import { assertCan } from '@/domain/roles';
 import { decodeBackup, encodeBackup, type BackupContent, type BackupHeader } from '@/backup/format';
+import { replaceTableRows } from '@/backup/replace';
 import type { StationContext } from './context';
 import { auditRow } from './repository';
 import { readProfile } from './settings';
 import { REGISTER_TABLES } from './schema';
 
-/** Rows per bulkAdd inside the restore transaction. */
+/** Rows per read page and write batch inside the restore transaction. */
 const RESTORE_CHUNK = 2_000;
 
 export async function snapshotDatabase(ctx: StationContext): Promise<{ content: BackupContent; records: number }> {
@@ -71,13 +72,12 @@ export async function restoreBackup(
     if (!known.has(name)) throw new DomainError('backup.damaged', bi('बैकअप फ़ाइल में अज्ञात तालिका है', 'The backup has an unknown table'));
   // 2. Keep the current state before replacing it.
   await saveSafetyCopy();
-  // 3. Replace in one transaction.
+  // 3. Replace in one transaction (writing only rows that differ: see replaceTableRows).
   let records = 0;
   await db.transaction('rw', db.tables, async () => {
     for (const t of db.tables) {
-      await t.clear();
       const rows = content.tables[t.name] ?? [];
-      for (let i = 0; i < rows.length; i += RESTORE_CHUNK) await t.bulkAdd(rows.slice(i, i + RESTORE_CHUNK) as never[]);
+      await replaceTableRows(t, rows, RESTORE_CHUNK);
       if ((REGISTER_TABLES as readonly string[]).includes(t.name)) records += rows.length;
     }
     await db.audit.add(auditRow(ctx, actor, 'restore', { summary: `${header.thana} ${header.createdAt} (${header.records})` }));
