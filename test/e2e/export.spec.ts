@@ -54,6 +54,13 @@ test('a register prints through its preview and exports to Excel in the browser'
   // Web mode prints through the browser's print dialog (headless: nothing to click).
   await page.getByTestId('print-confirm').click();
   await expect(page.getByRole('status').filter({ hasText: 'PDF तैयार' })).toBeVisible();
+
+  // The period is chosen on the page too: from a future day there is nothing to print.
+  await page.getByTestId('print-from').fill('2099-01-01');
+  await page.getByTestId('print-apply').click();
+  await expect(page.getByTestId('print-filters')).toContainText('अवधि: 01-01-2099 से  |  प्रकार: ग्राम');
+  await expect(frame.locator('td.empty')).toHaveText('कोई प्रविष्टि नहीं / No entries');
+  expect(page.url()).toContain('from=2099-01-01');
   expect(errors).toEqual([]);
 });
 
