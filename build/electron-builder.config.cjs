@@ -68,7 +68,6 @@ module.exports = {
   win: {
     target: [{ target: 'nsis', arch: ['x64'] }],
     icon: 'build/icons/icon.png',
-    legalTrademarks: HINDI_NAME,
     // Keep it: an update whose signature does not match the publisher is refused.
     verifyUpdateCodeSignature: true,
     ...(publisher ? { signtoolOptions: { publisherName: [publisher] } } : {}),

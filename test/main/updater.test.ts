@@ -249,6 +249,8 @@ describe('electron-updater behind the update policy', () => {
     // The built-in feed points nowhere: only the settings URL can find the update.
     expect(await service.check(request({ feedUrl: server.url }))).toMatchObject({ phase: 'available' });
     await newUpdater('1.0.0', server.url);
+    expect(await service.check(request({ feedUrl: 'http://127.0.0.1:9/gone/' }))).toMatchObject({ phase: 'idle' });
+    // The in-charge empties the setting: back to the built-in server.
     expect(await service.check(request({ feedUrl: null }))).toMatchObject({ phase: 'available' });
   });
 });
