@@ -24,15 +24,15 @@ export const NAV: NavEntry[] = [
 ];
 
 type Page = { component: Component | (() => Promise<Component>); props?: Record<string, unknown> };
-const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ component: PendingPage, props: { navKey, issue } });
+export const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ component: PendingPage, props: { navKey, issue } });
 
 /** One line per page: a capability that lands replaces its `pending(...)` with its view. */
 const PAGES: Record<string, Page> = {
-  dashboard: pending('dashboard', '#8'),
+  dashboard: { component: () => import('./views/dashboard/DashboardView.vue') },
   mitans: { component: () => import('./views/mitans/MitansView.vue') },
   outreach: { component: () => import('./views/outreach/OutreachView.vue') },
   complaints: { component: () => import('./views/complaints/ComplaintsView.vue') },
-  reports: pending('reports', '#7, #8'),
+  reports: { component: () => import('./views/reports/ReportsView.vue') },
   sync: { component: () => import('./views/sync/SyncView.vue') },
   settings: { component: () => import('./views/settings/SettingsView.vue') },
 };
@@ -43,6 +43,9 @@ export const EXTRA_ROUTES: RouteRecordRaw[] = [
   { path: '/places', name: 'places', component: () => import('./components/register/RecordsPage.vue'), props: { def: placeRegister } },
   { path: '/mitans/team/:id', name: 'team', component: () => import('./views/mitans/TeamView.vue'), props: true },
   { path: '/mitans/mitan/:id', name: 'mitan', component: () => import('./views/mitans/MitanView.vue'), props: true },
+  { path: '/dashboard/team/:id', name: 'dashboard-team', component: () => import('./views/dashboard/TeamActivityView.vue'), props: true },
+  { path: '/dashboard/mitan/:id', name: 'dashboard-mitan', component: () => import('./views/dashboard/MitanActivityView.vue'), props: true },
+  { path: '/dashboard/place/:id', name: 'dashboard-place', component: () => import('./views/dashboard/PlaceActivityView.vue'), props: true },
   { path: '/print/:type', name: 'print-preview', component: () => import('./components/print/PrintPreviewPage.vue'), props: true },
 ];
 

@@ -21,7 +21,7 @@ import { mitanRegister, teamTotalKey } from '@/domain/registers/mitan';
 import { outreachRegister } from '@/domain/registers/outreach';
 import type { RegisterDef } from '@/domain/registers/types';
 import { institutionKey } from '@/domain/reports/figures';
-import { composeDashboard, type ActiveMitan, type DashboardFigures, type FigureSource, type FollowUpCounts, type PeriodSums } from '@/domain/reports/review';
+import { composeDashboard, type ActiveMitan, type ComposeOptions, type DashboardFigures, type FigureSource, type FollowUpCounts, type PeriodSums } from '@/domain/reports/review';
 import { countsFrom, teamStrength, teamTarget, type TeamStrength } from '@/domain/roster/strength';
 import { idleDaysOf } from '@/domain/targets/definitions';
 import type { StationContext } from './context';
@@ -180,8 +180,8 @@ export async function scanSource(ctx: StationContext): Promise<FigureSource> {
 
 // ─── The dashboard ────────────────────────────────────────────────────────────────────────
 
-export async function loadDashboard(ctx: StationContext, today = istDate(ctx.now())): Promise<DashboardFigures> {
-  return composeDashboard(indexedSource(ctx), ctx.settings(), today);
+export async function loadDashboard(ctx: StationContext, today = istDate(ctx.now()), opts: ComposeOptions = {}): Promise<DashboardFigures> {
+  return composeDashboard(indexedSource(ctx), ctx.settings(), today, opts);
 }
 
 /** The same figures by one plain scan (the bench's baseline, the tests' cross-check). */

@@ -37,7 +37,7 @@ describe('targets on the dashboard', () => {
     const { d } = await scene();
     expect(d.clock).toMatchObject({ start: '2026-11-01', end: '2027-01-31', elapsedDays: 28, daysLeft: 64, totalDays: 92 });
     // 6 live Mitans (M7 cancelled) of 100; 6 in 28 days = 0.2 a day; 94 more at that pace take 439 days.
-    expect(target(d, 'mitansEnrolled')).toMatchObject({ value: 6, goal: 100, percent: 6, runRate: 0.2, remaining: 94, projectedDate: '2028-02-10', pace: 'behind' });
+    expect(target(d, 'mitansEnrolled')).toMatchObject({ value: 6, goal: 100, percent: 6, runRate: 0.2, requiredRate: 1.5, remaining: 94, projectedDate: '2028-02-10', pace: 'behind' });
     // Trained: M1, M2 and M4; 97 more at 3 per 28 days take 906 days.
     expect(target(d, 'mitansTrained')).toMatchObject({ value: 3, goal: 100, percent: 3, runRate: 0.1, remaining: 97, projectedDate: '2029-05-22', pace: 'behind' });
   });

@@ -32,10 +32,15 @@ describe('progress against a count target', () => {
     const clock = campaignClock(CAMPAIGN, '2026-11-28');
     const p = targetProgress(targetDef('mitansEnrolled'), inputs(), CAMPAIGN, clock);
     // 1,400 in 28 days = 50 a day; 4,600 more take 92 days → 28 Feb 2027, after the end.
-    expect(p).toMatchObject({ value: 1400, goal: 6000, percent: 23.3, runRate: 50, remaining: 4600, projectedDate: '2027-02-28', pace: 'behind' });
+    // To be on time: 4,600 over the 65 days left (today included) = 70.8 a day.
+    expect(p).toMatchObject({ value: 1400, goal: 6000, percent: 23.3, runRate: 50, requiredRate: 70.8, remaining: 4600, projectedDate: '2027-02-28', pace: 'behind' });
     expect(paceText(p).hi).toBe('इस गति से अभियान समाप्ति (31-01-2027) तक पूरा नहीं होगा — अनुमान 28-02-2027');
     expect(paceText(p).en).toBe('Not at this pace before the campaign end (31-01-2027) — projected 28-02-2027');
     expect(progressText(p, String)).toEqual({ hi: '1400 / 6000 (23.3%)', en: '1400 of 6000 (23.3%)' });
+    // Years away: the words say so instead of a date in another decade.
+    const far = targetProgress(targetDef('mitansTrained'), inputs({ mitans: { total: 30, active: 30, trained: 28 } }), CAMPAIGN, clock);
+    expect(far).toMatchObject({ runRate: 1, projectedDate: '2043-04-05', requiredRate: 91.9 });
+    expect(paceText(far).en).toBe('Not at this pace before the campaign end (31-01-2027) — it would take over two years more');
   });
 
   it('on track, reached, stalled, not started, no goal', () => {

@@ -54,6 +54,8 @@ export interface TargetProgress {
   perUnit: number | null;
   /** Per day over the campaign days gone, one decimal (count targets). */
   runRate: number | null;
+  /** Per day still needed to reach the goal by the campaign end, one decimal (rounded up). */
+  requiredRate: number | null;
   /** Still needed to reach the goal. */
   remaining: number | null;
   projectedDate: string | null;
@@ -76,6 +78,7 @@ export function targetProgress(def: TargetDef, inputs: TargetInputs, settings: R
     percent: null,
     perUnit,
     runRate: null,
+    requiredRate: null,
     remaining: null,
     projectedDate: null,
     pace: goal ? 'unpaced' : 'no-goal',
@@ -94,6 +97,9 @@ export function targetProgress(def: TargetDef, inputs: TargetInputs, settings: R
   base.percent = oneDecimal((value * 100) / goal);
   base.remaining = Math.max(0, goal - value);
   base.runRate = clock.elapsedDays > 0 ? oneDecimal(value / clock.elapsedDays) : null;
+  // The days left after today, plus today itself while the campaign runs.
+  const daysToGo = clock.daysLeft === null || clock.ended ? 0 : clock.daysLeft + (clock.started ? 1 : 0);
+  base.requiredRate = base.remaining > 0 && daysToGo > 0 ? Math.ceil((base.remaining * 10) / daysToGo) / 10 : null;
   if (value >= goal) base.pace = 'reached';
   else if (!clock.started) base.pace = 'not-started';
   else if (!value) base.pace = 'stalled';
@@ -110,6 +116,8 @@ export function allTargetProgress(inputs: TargetInputs, settings: Record<string,
   return TARGETS.map((t) => targetProgress(t, inputs, settings, clock));
 }
 
+const FAR_OFF_DAYS = 730;
+
 /** The pace in words (never colour alone). */
 export function paceText(p: TargetProgress): Bilingual {
   const end = formatDateIN(p.clock.end);
@@ -119,6 +127,9 @@ export function paceText(p: TargetProgress): Bilingual {
     case 'on-track':
       return bi(`इस गति से ${formatDateIN(p.projectedDate)} तक पूरा`, `At this pace, reached by ${formatDateIN(p.projectedDate)}`);
     case 'behind':
+      // Years away says no more than "not at this pace"; the required pace says what to do.
+      if (p.clock.end && p.projectedDate && daysBetween(p.clock.end, p.projectedDate) > FAR_OFF_DAYS)
+        return bi(`इस गति से अभियान समाप्ति (${end}) तक पूरा नहीं होगा — दो वर्ष से भी अधिक लगेंगे`, `Not at this pace before the campaign end (${end}) — it would take over two years more`);
       return p.clock.end
         ? bi(
             `इस गति से अभियान समाप्ति (${end}) तक पूरा नहीं होगा — अनुमान ${formatDateIN(p.projectedDate)}`,
