@@ -452,7 +452,10 @@ export async function pageRecords(ctx: StationContext, def: RegisterDef, q: Page
     return { rows: slice, next: slice.length === q.limit ? slice[slice.length - 1]!.id : null };
   }
   if (q.key) {
+    // Entries sharing one lookup key are few (duplicates, related complaints): the cursor filter is cheap.
     coll = table.where('keys').equals(q.key);
+    const after = q.after;
+    if (after) coll = coll.filter((r) => (reverse ? r.id < after : r.id > after));
   } else if (q.after) {
     coll = reverse ? table.where('id').below(q.after) : table.where('id').above(q.after);
   } else {
