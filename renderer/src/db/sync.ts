@@ -103,6 +103,24 @@ function emptyStats(): LandStats {
   return { applied: 0, skipped: 0, merged: 0, removed: 0, settingsChanged: false, conflicted: [] };
 }
 
+/** Rows per bulkPut inside a batch's transaction: each chunk's synchronous work is one short task. */
+const PUT_CHUNK = 50;
+
+/**
+ * bulkPut in chunks, the next chunk issued before the previous one is awaited (two in flight): the
+ * transaction never idles, and the main thread gets a turn between chunks (a 500-row put in one
+ * call is one long task of structured cloning).
+ */
+async function putInChunks(table: Table, rows: unknown[]): Promise<void> {
+  let previous: Promise<unknown> | null = null;
+  for (let i = 0; i < rows.length; i += PUT_CHUNK) {
+    const current = table.bulkPut(rows.slice(i, i + PUT_CHUNK));
+    if (previous) await previous;
+    previous = current;
+  }
+  if (previous) await previous;
+}
+
 class Workset {
   readonly puts = new Map<string, Map<string, StoredRecord>>();
   readonly deletes = new Map<string, Set<string>>();
@@ -141,7 +159,7 @@ class Workset {
   }
 
   async flush(db: StationDb): Promise<void> {
-    for (const [table, rows] of this.puts) if (rows.size) await db.table(table).bulkPut([...rows.values()]);
+    for (const [table, rows] of this.puts) if (rows.size) await putInChunks(db.table(table), [...rows.values()]);
     for (const [table, ids] of this.deletes) if (ids.size) await db.table(table).bulkDelete([...ids]);
     if (this.auditPuts.size) await db.audit.bulkPut([...this.auditPuts.values()]);
     if (this.newAudits.length) await db.audit.bulkAdd(this.newAudits);

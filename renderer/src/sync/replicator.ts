@@ -376,17 +376,33 @@ class Session {
     for (const id of stats.conflicted) this.conflicted.add(id);
   }
 
+  private changes(since: unknown, limit: number) {
+    return this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, {
+      query: { since: sinceParam(since), limit, include_docs: true, conflicts: true, seq_interval: limit },
+    });
+  }
+
+  /**
+   * `_changes` pages, each landed with its checkpoint in one transaction. The next page is fetched
+   * while the current one is written (it is only ever applied after it), so the hub's time and the
+   * disk's time overlap instead of adding up.
+   */
   private async pull(epoch: string): Promise<void> {
     const { db } = this.o;
     const limit = this.o.pullBatch ?? 500;
     let cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
+    let next = this.changes(cp.seq, limit);
     for (let batchNo = 0; ; batchNo++) {
-      const res = await this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, {
-        query: { since: sinceParam(cp.seq), limit, include_docs: true, conflicts: true, seq_interval: limit },
-      });
+      const res = await next;
       const rows = res.body?.results;
       const last = res.body?.last_seq;
       if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
+      // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
+      const end = rows.length < limit || sameValue(last, cp.seq) || res.body.pending === 0;
+      if (!end) {
+        next = this.changes(last, limit);
+        next.catch(() => undefined); // awaited (and reported) on the next turn, unless this batch fails first
+      }
       const remotes: RemoteDoc[] = rows
         .filter((r) => typeof r.id === 'string')
         .map((r) => ({
@@ -395,20 +411,18 @@ class Session {
           deleted: !!(r.deleted || r.doc?._deleted),
           doc: r.doc && !r.doc._deleted ? r.doc : null,
         }));
-      const next: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
+      const checkpoint: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
       const hook = this.o.hooks?.beforeCheckpointCommit;
-      const stats = await applyPullBatch(db, remotes, next, this.ctx, hook ? () => hook(batchNo) : undefined);
+      const stats = await applyPullBatch(db, remotes, checkpoint, this.ctx, hook ? () => hook(batchNo) : undefined);
       this.report.pulled += stats.applied;
       this.report.merged += stats.merged;
       this.report.removed += stats.removed;
       this.report.settingsChanged ||= stats.settingsChanged;
       for (const id of stats.conflicted) this.conflicted.add(id);
       if (typeof res.body.pending === 'number') this.pullTotal = this.report.pulled + res.body.pending;
-      const stuck = sameValue(last, cp.seq);
-      cp = next;
+      cp = checkpoint;
       this.progress('pull');
-      // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
-      if (rows.length < limit || stuck || res.body.pending === 0) break;
+      if (end) break;
       await this.yieldToUi();
     }
   }
