@@ -302,6 +302,14 @@ describe('the hub', () => {
     expect(hub.schemaVersion).toBe(7);
     expect(hub.futureTop).toEqual({ kept: true });
     expect((hub.data as Record<string, unknown>).futureField).toBe('नया फ़ील्ड');
+    // A register this version does not know at all (a newer app added it): kept whole, never dropped.
+    const unknownId = `${setup.code}:bicycles:01NEWTYPE00000000000000000`;
+    const unknown = { thana: setup.code, type: 'bicycles', schemaVersion: 1, mutationId: '01NEWTYPE00000000000000000', data: { frame: 'ABC123' } };
+    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(unknownId)}`, unknown)).status).toBe(201);
+    await b.sync();
+    const parked = (await b.db.shadows.get(unknownId))!;
+    expect(parked.parked).toBe(true);
+    expect(parked.body).toMatchObject({ type: 'bicycles', data: { frame: 'ABC123' } });
     await syncAll(a, b);
     await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
   });
