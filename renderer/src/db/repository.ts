@@ -427,6 +427,9 @@ export interface Page {
   next: string | null;
 }
 
+/** Above this many index matches a search word counts as common (see pageRecords). */
+export const SPARSE_SEARCH_LIMIT = 1_000;
+
 /**
  * Keyset paging on the primary key (ids are ULIDs, so id order is entry order). Cost does not
  * grow with depth, unlike offset(), which walks every skipped row.
@@ -435,21 +438,28 @@ export async function pageRecords(ctx: StationContext, def: RegisterDef, q: Page
   const table = ctx.db.registerTable(def.type);
   const reverse = q.reverse ?? true;
   let coll;
+  let wordFilter: ((r: StoredRecord) => boolean) | null = null;
   if (q.search) {
     const word = q.search.normalize('NFC').toLowerCase().trim();
-    // Token prefix search through the multi-entry index, then order by id.
-    const ids = await table.where('tokens').startsWith(word).primaryKeys();
-    const unique = [...new Set(ids)].sort();
-    if (reverse) unique.reverse();
-    const start = q.after ? unique.findIndex((id) => (reverse ? id < q.after! : id > q.after!)) : 0;
-    const slice: StoredRecord[] = [];
-    let i = start < 0 ? unique.length : start;
-    while (i < unique.length && slice.length < q.limit) {
-      const chunk = await table.bulkGet(unique.slice(i, i + q.limit * 2));
-      i += q.limit * 2;
-      for (const r of chunk) if (r && (!q.filter || q.filter(r)) && slice.length < q.limit) slice.push(r);
+    // Token prefix search through the multi-entry index. A rare word (few matches) is sorted by
+    // id and paged from that list; a common word (a name thousands share) is dense, so walking
+    // entries in id order and keeping matches finds a page after a few hundred rows, where
+    // collecting and sorting every match would not.
+    const ids = await table.where('tokens').startsWith(word).limit(SPARSE_SEARCH_LIMIT).primaryKeys();
+    if (ids.length < SPARSE_SEARCH_LIMIT) {
+      const unique = [...new Set(ids)].sort();
+      if (reverse) unique.reverse();
+      const start = q.after ? unique.findIndex((id) => (reverse ? id < q.after! : id > q.after!)) : 0;
+      const slice: StoredRecord[] = [];
+      let i = start < 0 ? unique.length : start;
+      while (i < unique.length && slice.length < q.limit) {
+        const chunk = await table.bulkGet(unique.slice(i, i + q.limit * 2));
+        i += q.limit * 2;
+        for (const r of chunk) if (r && (!q.filter || q.filter(r)) && slice.length < q.limit) slice.push(r);
+      }
+      return { rows: slice, next: slice.length === q.limit ? slice[slice.length - 1]!.id : null };
     }
-    return { rows: slice, next: slice.length === q.limit ? slice[slice.length - 1]!.id : null };
+    wordFilter = (r) => r.tokens.some((t) => t.startsWith(word));
   }
   if (q.key) {
     // Entries sharing one lookup key are few (duplicates, related complaints): the cursor filter is cheap.
@@ -462,6 +472,7 @@ export async function pageRecords(ctx: StationContext, def: RegisterDef, q: Page
     coll = table.toCollection();
   }
   if (reverse) coll = coll.reverse();
+  if (wordFilter) coll = coll.filter(wordFilter);
   if (q.filter) coll = coll.filter(q.filter);
   const rows = await coll.limit(q.limit).toArray();
   return { rows, next: rows.length === q.limit ? rows[rows.length - 1]!.id : null };
