@@ -255,6 +255,13 @@ function landRegister(
     stats.skipped++; // the echo of our own push
     return;
   }
+  if (ctx.mode === 'district') {
+    // The district copy mirrors the hub: it never edits, so the hub's version simply replaces it.
+    ws.put(table, server);
+    totalsDelta(ws, def, local, server);
+    stats.applied++;
+    return;
+  }
   if (local.syncState === 'rejected') {
     // The refused version is kept whole in syncRejects; the hub's version is the one to show.
     ws.put(table, server);
@@ -282,12 +289,6 @@ function landRegister(
   } else {
     const shadowRec = shadow && !shadow.parked ? docToRecord({ _id: shadow.id, _rev: shadow.rev, ...shadow.body }, 'synced') : null;
     const { record, fields } = mergeRecords({ local, server, shadow: shadowRec, def, now: ctx.now(), mutationId: ctx.newId() });
-    if (ctx.mode === 'district') {
-      ws.put(table, server); // district copies never edit: the hub's version is the truth
-      totalsDelta(ws, def, local, server);
-      stats.applied++;
-      return;
-    }
     ws.put(table, record);
     ws.shadow({ id: local.id, rev: doc._rev!, body: bodyOf(doc) });
     totalsDelta(ws, def, local, record);
