@@ -65,3 +65,22 @@ describe('a register that points to other registers', () => {
     expect(ws.getCell('A3').value).toBe('अवधि: सभी प्रविष्टियाँ  |  ग्राम: सेमरताल');
   });
 });
+
+describe('the totals row (योग) of each register', () => {
+  it('sums counts and money, never ages, team numbers or other numbers that only name something', () => {
+    const summed = Object.values(REGISTERS).flatMap((def) =>
+      printColumns(def)
+        .filter((f) => (f.type === 'int' || f.type === 'money') && f.print?.total !== false)
+        .map((f) => `${def.type}.${f.key}`),
+    );
+    expect(summed.sort()).toEqual(
+      [
+        // A team's target strength adds up to the thana's (as the teams tab totals it).
+        'team.target',
+        'outreach.policeCount',
+        ...['men', 'women', 'other', 'under18', 'total', 'households', 'contacts', 'pamphlets', 'pledges', 'complaintsHelped'].map((k) => `outreach.${k}`),
+        ...['totalLost', 'totalHeld', 'totalRefunded', 'pendingRefund'].map((k) => `complaint.${k}`),
+      ].sort(),
+    );
+  });
+});

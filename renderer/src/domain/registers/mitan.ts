@@ -115,7 +115,7 @@ export const mitanRegister: RegisterDef = {
       type: 'int',
       validate: validateAge,
       list: { order: 5, width: 60 },
-      print: { order: 6, width: 7 },
+      print: { order: 6, width: 7, total: false },
       help: bi('जन्मतिथि न हो तो आयु लिखें; 18 वर्ष या अधिक', 'Enter the age if the date of birth is not known; 18 or more'),
       importAliases: ['आयु', 'उम्र', 'उमर', 'age', 'age (years)', 'आयु वर्ष'],
     },

@@ -46,7 +46,7 @@ export const teamRegister: RegisterDef = {
       min: 1,
       max: 9999,
       list: { order: 1, width: 70 },
-      print: { order: 1, width: 8 },
+      print: { order: 1, width: 8, total: false },
       importAliases: ['दल क्रमांक', 'दल क्र', 'दल संख्या', 'team no', 'team number'],
     },
     {
