@@ -9,106 +9,134 @@
  *   tests' cross-check); it derives the totals from the entries exactly as the repository keeps them.
  */
 import Dexie from 'dexie';
-import { addDays, istDate } from '@/domain/dates';
-import { followUpLists } from '@/domain/complaints/followups';
+import { addDays, daysBetween, istDate } from '@/domain/dates';
+import { followUpLists, isOpen } from '@/domain/complaints/followups';
 import { COMPLAINT_TOTAL_KEYS } from '@/domain/complaints/totals';
-import { OPEN_STATUSES } from '@/domain/complaints/workflow';
 import { mitansPresent } from '@/domain/outreach/rules';
-import { addTotals, asTotals, entryFigures, outreachKey, type OutreachTotals } from '@/domain/outreach/totals';
+import { addTotals, asTotals, datesBetween, entryFigures, outreachKey, type OutreachTotals } from '@/domain/outreach/totals';
 import type { StoredRecord } from '@/domain/records';
 import { complaintRegister } from '@/domain/registers/complaint';
-import { mitanRegister, teamTotalKey } from '@/domain/registers/mitan';
+import { MITAN_TOTAL_KEY, mitanRegister, teamTotalKey } from '@/domain/registers/mitan';
 import { outreachRegister } from '@/domain/registers/outreach';
 import type { RegisterDef } from '@/domain/registers/types';
 import { institutionKey } from '@/domain/reports/figures';
-import { composeDashboard, type ActiveMitan, type ComposeOptions, type DashboardFigures, type FigureSource, type FollowUpCounts, type PeriodSums } from '@/domain/reports/review';
+import { monthEnd } from '@/domain/reports/returns';
+import { composeDashboard, type ActiveMitans, type ComposeOptions, type DashboardFigures, type FigureSource, type FollowUpCounts, type PeriodSums } from '@/domain/reports/review';
 import { countsFrom, teamStrength, teamTarget, type TeamStrength } from '@/domain/roster/strength';
 import { idleDaysOf } from '@/domain/targets/definitions';
 import type { StationContext } from './context';
-import { getMany, lastMitanActivity, readPeriodBreakdown } from './outreach';
+import { lastMitanActivity } from './outreach';
 import { contributions, pageRecords, readTotals, type Page, type PageQuery } from './repository';
 import { listPlaces, listTeams, mitansOfTeam } from './roster';
 
 // ─── The app's source: totals and index walks ─────────────────────────────────────────────
 
 /**
- * Live, active Mitans with their team from two key-only index walks (no entry is read). A
- * cancelled Mitan keeps its index entries but leaves the running totals, so a team whose count
- * differs from its `mitan:team:<id>` row has its few entries read to leave the cancelled out.
+ * Live, active Mitans: their ids from a key-only walk of the status index, and the entries of the
+ * idle ones (read for their team and name). A cancelled Mitan keeps its index entries but leaves
+ * the running totals, so `mitan:all` says how many ids are cancelled; when the idle entries do not
+ * account for all of them, the others are read too (a Mitan cancelled after taking part).
  */
-async function activeMitansByIndex(ctx: StationContext, teams: StoredRecord[]): Promise<ActiveMitan[]> {
+async function activeMitansByIndex(ctx: StationContext, idleTest: Promise<(id: string) => boolean>): Promise<ActiveMitans> {
   const { mitan } = ctx.db;
-  const [activeIds, pairs, totals] = await Promise.all([
+  const [ids, totals, isIdle] = await Promise.all([
     mitan.where('[data.status+id]').between(['active', Dexie.minKey], ['active', Dexie.maxKey]).primaryKeys(),
-    mitan.orderBy('[data.teamId+id]').keys(),
-    readTotals(ctx, teams.map((t) => teamTotalKey(t.id))),
+    readTotals(ctx, [MITAN_TOTAL_KEY]),
+    idleTest,
   ]);
-  const teamOf = new Map<string, string>();
-  for (const pair of pairs as unknown as [string, string][]) teamOf.set(pair[1], pair[0]);
-  const byTeam = new Map<string | null, string[]>();
-  for (const id of activeIds) {
-    const t = teamOf.get(id) ?? null;
-    const list = byTeam.get(t);
-    if (list) list.push(id);
-    else byTeam.set(t, [id]);
-  }
-  const out: ActiveMitan[] = [];
-  for (const [teamId, ids] of byTeam) {
-    if (teamId && totals.get(teamTotalKey(teamId))?.active === ids.length) {
-      for (const id of ids) out.push({ id, teamId });
-      continue;
-    }
-    for (const r of await mitan.bulkGet(ids)) if (r && !r.cancelled && r.data.status === 'active') out.push({ id: r.id, teamId });
-  }
-  return out;
+  const idleIds = ids.filter(isIdle);
+  const idle = (await mitan.bulkGet(idleIds)).filter((r): r is StoredRecord => !!r && !r.cancelled);
+  const cancelled = new Set(idleIds);
+  for (const r of idle) cancelled.delete(r.id);
+  if (ids.length - (totals.get(MITAN_TOTAL_KEY)?.active ?? 0) > cancelled.size)
+    for (const r of await mitan.bulkGet(ids.filter((id) => !isIdle(id)))) if (!r || r.cancelled) cancelled.add(r?.id ?? '');
+  return { ids: cancelled.size ? ids.filter((id) => !cancelled.has(id)) : ids, idle };
 }
 
 /**
- * The follow-up lists' sizes (domain/complaints/followups.ts) by index: counts of open complaints
- * received before the 7- and 30-day cut-offs, the money cases without an NCRP number from the
- * totals, and the few entries with a refund pending. A status whose index count differs from its
- * total has a cancelled entry: its old entries are read and counted live.
+ * Open complaints received before `cutoff`: whole months from the `complaint:month:<ym>` totals
+ * (live entries only), and the cutoff's own month from the shorter side of it, read through the
+ * date-received index (a few days of entries).
+ */
+async function openReceivedBefore(ctx: StationContext, cutoff: string, monthOpen: Map<string, number>): Promise<number> {
+  const ym = cutoff.slice(0, 7);
+  let n = 0;
+  for (const [m, open] of monthOpen) if (m < ym) n += open;
+  const start = `${ym}-01`;
+  const end = monthEnd(ym);
+  const liveOpen = (rows: StoredRecord[]) => rows.filter((r) => !r.cancelled && isOpen(r)).length;
+  const byDate = ctx.db.complaint.where('data.receivedAt');
+  if (daysBetween(start, cutoff) <= daysBetween(cutoff, end) + 1) return n + liveOpen(await byDate.between(start, cutoff, true, false).toArray());
+  return n + (monthOpen.get(ym) ?? 0) - liveOpen(await byDate.between(cutoff, `${end}\uffff`, true, true).toArray());
+}
+
+/**
+ * The follow-up lists' sizes (domain/complaints/followups.ts) without reading the register:
+ * pending over 7 and 30 days from the monthly totals, money cases without an NCRP number from
+ * `complaint:all`, and the few entries with a refund pending (for their court application).
  */
 async function followUpsByIndex(ctx: StationContext, today: string): Promise<FollowUpCounts> {
-  const table = ctx.db.complaint;
-  const c7 = addDays(today, -7);
-  const c30 = addDays(today, -30);
-  const totals = await readTotals(ctx, [COMPLAINT_TOTAL_KEYS.all, ...OPEN_STATUSES.map((s) => COMPLAINT_TOTAL_KEYS.status(s))]);
-  const range = (s: string, upper: string) => table.where('[data.status+data.receivedAt]').between([s, ''], [s, upper], true, false);
-  let pending7 = 0;
-  let pending30 = 0;
-  for (const s of OPEN_STATUSES) {
-    const [all, n7, n30] = await Promise.all([range(s, '\uffff').count(), range(s, c7).count(), range(s, c30).count()]);
-    if (all === (totals.get(COMPLAINT_TOTAL_KEYS.status(s))?.count ?? 0)) {
-      pending7 += n7;
-      pending30 += n30;
-      continue;
-    }
-    const old = (await range(s, c7).toArray()).filter((r) => !r.cancelled);
-    pending7 += old.length;
-    pending30 += old.filter((r) => String(r.data.receivedAt) < c30).length;
-  }
-  const held = (await table.where('data.pendingRefund').above(0).toArray()).filter((r) => !r.cancelled);
+  const prefix = 'complaint:month:';
+  const [months, all, held] = await Promise.all([
+    ctx.db.totals.where('key').between(prefix, `${prefix}\uffff`, true, true).toArray(),
+    readTotals(ctx, [COMPLAINT_TOTAL_KEYS.all]),
+    ctx.db.complaint.where('data.pendingRefund').above(0).toArray(),
+  ]);
+  const monthOpen = new Map(months.map((m) => [m.key.slice(prefix.length), m.values.open ?? 0]));
+  const [pending7, pending30] = await Promise.all([openReceivedBefore(ctx, addDays(today, -7), monthOpen), openReceivedBefore(ctx, addDays(today, -30), monthOpen)]);
+  const live = held.filter((r) => !r.cancelled);
   return {
     pending7,
     pending30,
-    noNcrp: totals.get(COMPLAINT_TOTAL_KEYS.all)?.ncrpMissing ?? 0,
-    holdNoCourt: held.filter((r) => !r.data.courtApplicationDate).length,
-    refundAwaited: held.length,
+    noNcrp: all.get(COMPLAINT_TOTAL_KEYS.all)?.ncrpMissing ?? 0,
+    holdNoCourt: live.filter((r) => !r.data.courtApplicationDate).length,
+    refundAwaited: live.length,
   };
+}
+
+/**
+ * readPeriodBreakdown (db/outreach.ts) narrowed to what the dashboard needs: the day rows and the
+ * per-day team and Mitan rows of each date, one key range per date and dimension (the places,
+ * types, modes and areas of the week are not read).
+ */
+async function teamAndMitanPeriod(ctx: StationContext, from: string, to: string): Promise<PeriodSums> {
+  const dates = datesBetween(from, to);
+  const range = (d: string, dim: 'team' | 'mitan') => {
+    const prefix = `${outreachKey.dayPrefix(d)}:${dim}:`;
+    return ctx.db.totals.where('key').between(prefix, `${prefix}\uffff`, true, true).toArray();
+  };
+  const [days, teams, mitans] = await Promise.all([
+    readTotals(ctx, dates.map((d) => outreachKey.day(d))),
+    Promise.all(dates.map((d) => range(d, 'team'))),
+    Promise.all(dates.map((d) => range(d, 'mitan'))),
+  ]);
+  const out: PeriodSums = { day: asTotals(null), byTeam: new Map(), byMitan: new Map() };
+  for (const v of days.values()) out.day = addTotals(out.day, v);
+  const fold = (map: Map<string, OutreachTotals>, pages: { key: string; values: Record<string, number> }[][], dim: string) => {
+    for (const rows of pages)
+      for (const r of rows) {
+        // A row whose entries were all cancelled stays at zero: not an activity.
+        if ((r.values.activities ?? 0) <= 0) continue;
+        const id = r.key.slice(r.key.indexOf(`:${dim}:`) + dim.length + 2);
+        map.set(id, addTotals(map.get(id) ?? asTotals(null), r.values));
+      }
+  };
+  fold(out.byTeam, teams, 'team');
+  fold(out.byMitan, mitans, 'mitan');
+  return out;
 }
 
 export function indexedSource(ctx: StationContext): FigureSource {
   return {
     totals: (keys) => readTotals(ctx, keys),
-    period: async (from, to) => {
-      const b = await readPeriodBreakdown(ctx, from, to);
-      return { day: b.day, byTeam: b.byTeam, byMitan: b.byMitan };
+    totalsWithPrefix: async (prefix) => {
+      const rows = await ctx.db.totals.where('key').between(prefix, `${prefix}\uffff`, true, true).toArray();
+      return new Map(rows.map((r) => [r.key, r.values]));
     },
+    period: (from, to) => teamAndMitanPeriod(ctx, from, to),
     teams: () => listTeams(ctx),
     places: () => listPlaces(ctx),
-    activeMitans: (teams) => activeMitansByIndex(ctx, teams),
-    mitans: (ids) => getMany(ctx, 'mitan', ids),
+    activeMitans: (isIdle) => activeMitansByIndex(ctx, isIdle),
     lastMitanActivity: (id) => lastMitanActivity(ctx, id),
     followUps: (today) => followUpsByIndex(ctx, today),
   };
@@ -150,9 +178,9 @@ export async function scanSource(ctx: StationContext): Promise<FigureSource> {
       const d = String(e.data.date);
       if ((lastByMitan.get(m) ?? '') < d) lastByMitan.set(m, d);
     }
-  const mitanById = new Map(mitans.map((m) => [m.id, m]));
   return {
     totals: async (keys) => new Map(keys.map((k) => [k, totals.get(k) ?? {}])),
+    totalsWithPrefix: async (prefix) => new Map([...totals].filter(([k]) => k.startsWith(prefix))),
     period: async (from, to): Promise<PeriodSums> => {
       const out: PeriodSums = { day: asTotals(null), byTeam: new Map(), byMitan: new Map() };
       for (const e of live) {
@@ -168,8 +196,11 @@ export async function scanSource(ctx: StationContext): Promise<FigureSource> {
     },
     teams: async () => teams.filter((t) => !t.cancelled),
     places: async () => places.filter((p) => !p.cancelled),
-    activeMitans: async () => mitans.filter((m) => !m.cancelled && m.data.status === 'active').map((m) => ({ id: m.id, teamId: typeof m.data.teamId === 'string' ? m.data.teamId : null })),
-    mitans: async (ids) => ids.map((id) => mitanById.get(id)).filter((r): r is StoredRecord => !!r),
+    activeMitans: async (idleTest) => {
+      const isIdle = await idleTest;
+      const active = mitans.filter((m) => !m.cancelled && m.data.status === 'active');
+      return { ids: active.map((m) => m.id), idle: active.filter((m) => isIdle(m.id)) };
+    },
     lastMitanActivity: async (id) => lastByMitan.get(id) ?? null,
     followUps: async (today) => {
       const l = followUpLists(complaints, today);

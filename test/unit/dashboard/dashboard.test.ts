@@ -13,6 +13,7 @@ import {
   pageOutreachByKey,
 } from '../../../renderer/src/db/dashboard';
 import { cancelRecord, correctRecord } from '../../../renderer/src/db/repository';
+import { mitanRegister } from '../../../renderer/src/domain/registers/mitan';
 import { outreachRegister } from '../../../renderer/src/domain/registers/outreach';
 import type { TargetId } from '../../../renderer/src/domain/targets/definitions';
 import type { DashboardFigures } from '../../../renderer/src/domain/reports/review';
@@ -112,6 +113,19 @@ describe('teams and idle Mitans', () => {
     expect(d.idleMitans[1]!.lastActivity).toBeNull();
     expect(d.teams.find((t) => t.teamNo === 3)!.idle).toBe(true);
     expect(d.outreach.total).toBe(213);
+  });
+});
+
+describe('cancelled Mitans (their index entries stay, the totals drop them)', () => {
+  it('a Mitan cancelled after taking part counts neither as active nor towards the weekly number', async () => {
+    const { ctx, s } = await scene();
+    await cancelRecord(ctx, incharge, mitanRegister, s.mitans.m1.id, 'दोहरी प्रविष्टि');
+    const d = await loadDashboard(ctx, TODAY);
+    expect(d.mitans).toEqual({ total: 5, active: 4, trained: 2 });
+    // Active: M2 10, M3 10, M4 0, M6 45 → 1 of 4 reach 25.
+    expect(target(d, 'peoplePerMitanWeek')).toMatchObject({ value: 1, of: 4 });
+    expect(d.idleMitans.map((m) => m.name)).toEqual(['अनिल वर्मा']);
+    expect(d).toEqual(await loadDashboardByScan(ctx, TODAY));
   });
 });
 

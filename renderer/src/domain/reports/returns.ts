@@ -57,7 +57,8 @@ export interface ReturnPeriod {
   to: string;
 }
 
-function monthEnd(ym: string): string {
+/** The last day of a month ('YYYY-MM' → 'YYYY-MM-DD'). */
+export function monthEnd(ym: string): string {
   return addDays(`${addDays(`${ym}-28`, 4).slice(0, 7)}-01`, -1);
 }
 

@@ -26,20 +26,22 @@ export interface PeriodSums {
 
 export type FollowUpCounts = Record<FollowUpKind, number>;
 
-export interface ActiveMitan {
-  id: string;
-  teamId: string | null;
+/** The active Mitans: every id, and the entries of those idle in the window (their team, name, serial). */
+export interface ActiveMitans {
+  ids: string[];
+  idle: StoredRecord[];
 }
 
 /** Where the figures come from. Every method answers for live (not cancelled) entries only. */
 export interface FigureSource {
   totals(keys: string[]): Promise<Map<string, Record<string, number>>>;
+  /** Every totals row whose key starts with the prefix (e.g. all teams' `outreach:team:` rows). */
+  totalsWithPrefix(prefix: string): Promise<Map<string, Record<string, number>>>;
   period(from: string, to: string): Promise<PeriodSums>;
   teams(): Promise<StoredRecord[]>;
   places(): Promise<StoredRecord[]>;
-  /** Live Mitans whose status is active, with their team. */
-  activeMitans(teams: StoredRecord[]): Promise<ActiveMitan[]>;
-  mitans(ids: string[]): Promise<StoredRecord[]>;
+  /** Live Mitans whose status is active; the entries of those for whom `isIdle` holds (known once the idle window is read). */
+  activeMitans(isIdle: Promise<(id: string) => boolean>): Promise<ActiveMitans>;
   lastMitanActivity(id: string): Promise<string | null>;
   followUps(today: string): Promise<FollowUpCounts>;
 }
@@ -157,7 +159,6 @@ export interface ComposeOptions {
 export async function composeDashboard(src: FigureSource, settings: Record<string, unknown>, today: string, opts: ComposeOptions = {}): Promise<DashboardFigures> {
   const idleDays = idleDaysOf(settings);
   const clock = campaignClock(settings, today);
-  const [teams, places] = await Promise.all([src.teams(), src.places()]);
   const days = Array.from({ length: CHART_DAYS }, (_, i) => addDays(today, i - CHART_DAYS + 1));
   const keys = [
     outreachKey.all,
@@ -166,65 +167,65 @@ export async function composeDashboard(src: FigureSource, settings: Record<strin
     ...ACTIVITY_TYPES.map((t) => outreachKey.type(t.value)),
     ...MODES.map((m) => outreachKey.mode(m.value)),
     ...days.map((d) => outreachKey.day(d)),
-    ...teams.flatMap((t) => [outreachKey.team(t.id), teamTotalKey(t.id)]),
-    ...places.map((p) => outreachKey.place(p.id)),
     ...COMPLAINT_SOURCES.map((s) => COMPLAINT_TOTAL_KEYS.source(s.value)),
     ...NCRP_CATEGORIES.map((c) => COMPLAINT_TOTAL_KEYS.category(c.value)),
   ];
   const weekFrom = addDays(today, -6);
   const idleFrom = addDays(today, -(idleDays - 1));
-  const [totals, week, idleWindow, active, followUps] = await Promise.all([
+  // Every read at once; only the idle Mitans' entries wait for the idle window.
+  const weekP = src.period(weekFrom, today);
+  const idleP = idleDays === 7 ? weekP : src.period(idleFrom, today);
+  const [teams, places, fixed, perTeam, strengths, perPlace, week, idleSums, followUps, active] = await Promise.all([
+    src.teams(),
+    src.places(),
     src.totals(keys),
-    src.period(weekFrom, today),
-    idleDays === 7 ? null : src.period(idleFrom, today),
-    src.activeMitans(teams),
+    src.totalsWithPrefix(outreachKey.team('')),
+    src.totalsWithPrefix(teamTotalKey('')),
+    src.totalsWithPrefix(outreachKey.place('')),
+    weekP,
+    idleP,
     src.followUps(today),
+    src.activeMitans(idleP.then((w) => (id: string) => !w.byMitan.has(id))),
   ]);
-  const idleSums = idleWindow ?? week;
+  const totals = new Map([...fixed, ...perTeam, ...strengths, ...perPlace]);
   const o = (k: string) => asTotals(totals.get(k));
   const mitans = countsFrom(totals.get(MITAN_TOTAL_KEY));
 
   // Teams: strength against the target, the last 7 days, idle Mitans.
-  const idleIds = active.filter((m) => !idleSums.byMitan.has(m.id));
+  const teamOf = (r: StoredRecord) => (typeof r.data.teamId === 'string' ? r.data.teamId : null);
   const idleByTeam = new Map<string, number>();
-  const activeByTeam = new Map<string, number>();
-  for (const m of active) if (m.teamId) activeByTeam.set(m.teamId, (activeByTeam.get(m.teamId) ?? 0) + 1);
-  for (const m of idleIds) if (m.teamId) idleByTeam.set(m.teamId, (idleByTeam.get(m.teamId) ?? 0) + 1);
+  for (const m of active.idle) {
+    const t = teamOf(m);
+    if (t) idleByTeam.set(t, (idleByTeam.get(t) ?? 0) + 1);
+  }
   const teamRows: TeamRow[] = teams
     .map((t) => {
       const cum = o(outreachKey.team(t.id));
       const wk = week.byTeam.get(t.id);
+      const strength = teamStrength(countsFrom(totals.get(teamTotalKey(t.id))), teamTarget(t.data, settings));
       return {
         id: t.id,
         teamNo: Number(t.data.teamNo) || 0,
         name: str(t.data.name),
         leaderName: str(t.data.leaderName),
-        strength: teamStrength(countsFrom(totals.get(teamTotalKey(t.id))), teamTarget(t.data, settings)),
+        strength,
         week: { activities: wk?.activities ?? 0, people: wk?.total ?? 0 },
         cumulative: { activities: cum.activities, people: cum.total },
-        activeMitans: activeByTeam.get(t.id) ?? 0,
+        activeMitans: strength.active,
         idleMitans: idleByTeam.get(t.id) ?? 0,
         idle: !idleSums.byTeam.has(t.id),
       };
     })
     .sort((a, b) => a.teamNo - b.teamNo);
 
-  // Idle Mitans: the exact count, and the first few by name with their last activity.
+  // Idle Mitans: the exact count, and the first few by team with their last activity.
   const teamNo = new Map(teamRows.map((t) => [t.id, t.teamNo]));
-  const order = (m: ActiveMitan) => (m.teamId && teamNo.has(m.teamId) ? teamNo.get(m.teamId)! : Number.MAX_SAFE_INTEGER);
-  const firstIdle = [...idleIds].sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).slice(0, opts.idleLimit ?? IDLE_LIST_LIMIT);
-  const idleRecords = new Map((await src.mitans(firstIdle.map((m) => m.id))).map((r) => [r.id, r]));
+  const order = (r: StoredRecord) => teamNo.get(teamOf(r) ?? '') ?? Number.MAX_SAFE_INTEGER;
+  const firstIdle = [...active.idle].sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id)).slice(0, opts.idleLimit ?? IDLE_LIST_LIMIT);
   const lastDates = await Promise.all(firstIdle.map((m) => src.lastMitanActivity(m.id)));
-  const idleMitans: IdleMitanRow[] = firstIdle.map((m, i) => {
-    const r = idleRecords.get(m.id);
-    return {
-      id: m.id,
-      name: str(r?.data.name),
-      serial: r?.serial ?? null,
-      teamId: m.teamId,
-      teamNo: m.teamId ? (teamNo.get(m.teamId) ?? null) : null,
-      lastActivity: lastDates[i] ?? null,
-    };
+  const idleMitans: IdleMitanRow[] = firstIdle.map((r, i) => {
+    const t = teamOf(r);
+    return { id: r.id, name: str(r.data.name), serial: r.serial ?? null, teamId: t, teamNo: t ? (teamNo.get(t) ?? null) : null, lastActivity: lastDates[i] ?? null };
   });
 
   // Coverage against the master list of villages and wards.
@@ -268,7 +269,7 @@ export async function composeDashboard(src: FigureSource, settings: Record<strin
   const inputs: TargetInputs = {
     mitans,
     teams: { total: teamRows.length, atStrength: teamRows.filter((t) => t.strength.active >= t.strength.target).length },
-    mitanWeekPeople: active.map((m) => week.byMitan.get(m.id)?.total ?? 0),
+    mitanWeekPeople: active.ids.map((id) => week.byMitan.get(id)?.total ?? 0),
     places: { covered: coverage.covered, total: coverage.total },
     people: outreach.total,
   };
@@ -295,7 +296,7 @@ export async function composeDashboard(src: FigureSource, settings: Record<strin
     }),
     teams: teamRows,
     idleTeams: teamRows.filter((t) => t.idle).length,
-    idleMitanCount: idleIds.length,
+    idleMitanCount: active.idle.length,
     idleMitans,
     coverage,
     complaints,
