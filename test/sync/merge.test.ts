@@ -127,3 +127,33 @@ describe('protocol details', () => {
     expect(classify('KOTA:newthing:01J')).toEqual({ kind: 'unknown', thana: 'KOTA', type: 'newthing' });
   });
 });
+
+describe('money rows of a complaint', () => {
+  it('two PCs each adding a hold offline both keep their hold; a row removed on one PC stays removed', async () => {
+    const { mergeValues, rowsUnion } = await import('../../renderer/src/sync/merge');
+    const h1 = { bank: 'SBI', account: '1234', amount: 500_000, date: '2026-11-20' };
+    const h2 = { bank: 'PNB', account: '5678', amount: 300_000, date: '2026-11-21' };
+    const h3 = { bank: 'BOB', account: '9012', amount: 100_000, date: '2026-11-22' };
+    const old = { bank: 'HDFC', account: '3456', amount: 200_000, date: '2026-11-19' };
+    const base = { holds: [old] };
+    const local = { holds: [old, h1] }; // this PC added h1
+    const server = { holds: [h2, h3] }; // the other PC removed `old`, added h2 and h3
+    const { value, fields } = mergeValues(base, local, server, (f) => (f === 'holds' ? rowsUnion : undefined));
+    expect(value.holds).toEqual([h2, h3, h1]);
+    expect(fields).toEqual([{ field: 'holds', local: local.holds, server: server.holds, kept: 'both' }]);
+  });
+});
+
+describe('complaint records merged by sync', () => {
+  it('use the row-by-row merge for holds: both PCs’ holds survive mergeRecords', () => {
+    const h1 = { bank: 'SBI', account: '1234', amount: 500_000, date: '2026-11-20' };
+    const h2 = { bank: 'PNB', account: '5678', amount: 300_000, date: '2026-11-21' };
+    const create = entry(1, 'C1', [], 'create');
+    const asComplaint = (r: StoredRecord): StoredRecord => ({ ...r, id: 'KOTA:complaint:01J', type: 'complaint' });
+    const local = asComplaint(rec({ holds: [h1] }, [create, entry(2, 'L2', [{ field: 'holds', before: [], after: [h1] }])]));
+    const server = asComplaint(rec({ holds: [h2] }, [create, entry(2, 'S2', [{ field: 'holds', before: [], after: [h2] }])]));
+    const { record, fields } = mergeRecords({ local, server, now: new Date('2026-11-28T00:00:00Z'), mutationId: 'MERGE' });
+    expect(record.data.holds).toEqual([h2, h1]);
+    expect(fields.map((f) => f.kept)).toEqual(['both']);
+  });
+});

@@ -134,7 +134,7 @@ export interface SyncConflictRow {
   at: string;
   /** 'merge' (both sides changed), 'resurrect' (edited here, deleted on the hub), 'leaves' (hub conflict), 'removed' (deleted on the hub) */
   kind: string;
-  fields: { field: string; local: unknown; server: unknown; kept: 'local' | 'server' }[];
+  fields: { field: string; local: unknown; server: unknown; kept: 'local' | 'server' | 'both' }[];
 }
 
 export class StationDb extends Dexie {

@@ -23,7 +23,8 @@ export interface MergedField {
   field: string;
   local: unknown;
   server: unknown;
-  kept: 'local' | 'server';
+  /** 'both': a row list merged row by row (see rowsUnion), neither side's rows lost. */
+  kept: 'local' | 'server' | 'both';
 }
 
 /** How a local version relates to the hub's version of the same record, judged by their histories. */
@@ -65,8 +66,8 @@ function byVersionDesc(a: VersionEntry, b: VersionEntry): number {
   return -byVersion(a, b);
 }
 
-/** Chooses the side kept when both changed one field. */
-export type FieldPolicy = (local: unknown, server: unknown) => 'local' | 'server';
+/** Chooses the side kept when both changed one field, or combines them (`{ merged }`). */
+export type FieldPolicy = (local: unknown, server: unknown, base: unknown) => 'local' | 'server' | { merged: unknown };
 
 const POLICIES = new Map<string, FieldPolicy>();
 
@@ -77,6 +78,25 @@ const POLICIES = new Map<string, FieldPolicy>();
 export function registerMergePolicy(type: string, field: string, policy: FieldPolicy): void {
   POLICIES.set(`${type}.${field}`, policy);
 }
+
+/**
+ * Lists of rows (a complaint's transactions, holds, refunds): rows added on either PC are all
+ * kept, rows removed on either PC stay removed; the hub's order first, then this PC's additions.
+ * Two writers adding a hold each while offline must both find their hold after sync.
+ */
+export const rowsUnion: FieldPolicy = (local, server, base) => {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const key = (row: unknown) => JSON.stringify(row);
+  const b = new Set(list(base).map(key));
+  const l = new Set(list(local).map(key));
+  const s = new Set(list(server).map(key));
+  const removedHere = new Set([...b].filter((k) => !l.has(k)));
+  const merged = list(server).filter((row) => !removedHere.has(key(row)));
+  for (const row of list(local)) if (!s.has(key(row)) && !b.has(key(row))) merged.push(row);
+  return { merged };
+};
+
+for (const field of ['transactions', 'holds', 'refunds']) POLICIES.set(`complaint.${field}`, rowsUnion);
 
 /** Keeps the value later in `order`; values not in the list lose to listed ones; ties keep the hub's. */
 export function rankPolicy(order: readonly unknown[]): FieldPolicy {
@@ -103,9 +123,14 @@ export function mergeValues(
     else if (sameValue(l, b)) out = s;
     else if (sameValue(s, b)) out = l;
     else {
-      const kept = policyFor(k)?.(l, s) ?? 'server';
-      out = kept === 'local' ? l : s;
-      fields.push({ field: k, local: l ?? null, server: s ?? null, kept });
+      const decision = policyFor(k)?.(l, s, b) ?? 'server';
+      if (typeof decision === 'object') {
+        out = decision.merged;
+        fields.push({ field: k, local: l ?? null, server: s ?? null, kept: 'both' });
+      } else {
+        out = decision === 'local' ? l : s;
+        fields.push({ field: k, local: l ?? null, server: s ?? null, kept: decision });
+      }
     }
     if (out !== undefined) value[k] = out;
   }
@@ -149,7 +174,7 @@ export function mergeRecords({ local, server, shadow, def, now, mutationId }: Me
   const changes: FieldChange[] = fields.map((f) => ({
     field: f.field,
     before: f.kept === 'server' ? f.local : f.server,
-    after: f.kept === 'server' ? f.server : f.local,
+    after: f.kept === 'both' ? data[f.field] : f.kept === 'server' ? f.server : f.local,
   }));
   const at = now.toISOString();
   history.push({ version, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId });

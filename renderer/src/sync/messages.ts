@@ -166,6 +166,7 @@ export const SYNC_TEXT = {
   field: bi('फ़ील्ड', 'Field'),
   localValue: bi('इस कंप्यूटर का मान', 'Value on this computer'),
   serverValue: bi('हब का मान', 'Value on the hub'),
+  bothValues: bi('दोनों की पंक्तियाँ जोड़ी गईं', 'Rows of both kept'),
   kept: bi('रखा गया', 'Kept'),
   when: bi('कब', 'When'),
   entry: bi('प्रविष्टि', 'Entry'),
