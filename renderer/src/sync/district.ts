@@ -94,7 +94,6 @@ export const useDistrictStore = defineStore('district', () => {
         mode: 'district',
         hub: { url: config.value.url, db: districtDbName(config.value.district), username: c.username, password: c.password },
         signal: controller.signal,
-        pullBatch: 500,
         appVersion: __APP_VERSION__,
         onProgress: (p) => (progress.value = p),
       });

@@ -134,6 +134,13 @@ interface ChangesRow {
 }
 
 const PUSH_ATTEMPTS_PER_SESSION = 3;
+
+/**
+ * `_changes` page size. 250 keeps each batch's transaction and main-thread work small (measured:
+ * `npm run bench -- sync-pull`); the next page is fetched while one is written, so smaller pages
+ * cost little throughput.
+ */
+export const DEFAULT_PULL_BATCH = 250;
 const MARKER_TOKEN_KEY = 'markerToken';
 
 interface Marker {
@@ -389,7 +396,7 @@ class Session {
    */
   private async pull(epoch: string): Promise<void> {
     const { db } = this.o;
-    const limit = this.o.pullBatch ?? 500;
+    const limit = this.o.pullBatch ?? DEFAULT_PULL_BATCH;
     let cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
     let next = this.changes(cp.seq, limit);
     for (let batchNo = 0; ; batchNo++) {

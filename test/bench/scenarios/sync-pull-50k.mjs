@@ -6,7 +6,8 @@
 // Targets: ratio ≥ 0.8, longest task ≤ 100 ms. Each sample pulls into a fresh profile.
 import { makeRecords } from '../lib/records.mjs';
 
-const BATCH = 500;
+// The replicator's DEFAULT_PULL_BATCH (renderer/src/sync/replicator.ts); both sides read pages of this size.
+const BATCH = 250;
 
 /** lib/records.mjs rows in the stored shape of a register entry (as the app writes them). */
 function toDoc(r) {
