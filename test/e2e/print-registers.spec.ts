@@ -37,8 +37,13 @@ async function addMitan(page: Page, m: { name: string; father: string; age: stri
   } else await field(page, 'placeId').selectOption({ label: 'बेलतरा *' });
   await field(page, 'category').selectOption('volunteer');
   await field(page, 'consentDate').fill(ddmmyyyy(istDay(-20)));
+  // The previous entry's message may still be showing: wait for this entry's own one.
+  const before = (await page.getByTestId('mitan-saved').count()) ? await page.getByTestId('mitan-saved').innerText() : '';
   await page.getByTestId('form-submit').click();
   await expect(page.getByTestId('mitan-saved')).toContainText('मितान दर्ज किया गया');
+  await expect(page.getByTestId('mitan-saved')).not.toHaveText(before);
+  // Let the list and the roster finish reloading before the next entry is typed.
+  await expect(page.getByTestId('register-list').locator('[role="row"]').filter({ hasText: m.name })).toHaveCount(1);
 }
 
 async function downloadWorkbook(page: Page): Promise<{ ws: ExcelJS.Worksheet; name: string }> {
@@ -69,6 +74,7 @@ test('the roster list exports to Excel and prints exactly what its filter and se
   const rows = page.getByTestId('register-list').locator('[role="row"]');
   await expect(rows.filter({ hasText: 'सीमा यादव' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'रीना पटेल' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'गीता साहू' })).toHaveCount(1);
   const { ws, name } = await downloadWorkbook(page);
   expect(name).toMatch(/^cyber-mitan-roster_कोटा_\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(ws.getCell('A1').value).toBe('जिला बिलासपुर, थाना कोटा');
