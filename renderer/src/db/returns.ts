@@ -16,6 +16,7 @@ import type { Actor, StoredRecord } from '@/domain/records';
 import { AREA_TYPES } from '@/domain/registers/place';
 import { emptyWindow, foldComplaints, foldInstitutions, foldMitans, foldTeams, pendencyAt, type ReturnFigures, type WindowFigures } from '@/domain/reports/figures';
 import type { ReturnDef, ReturnPeriod } from '@/domain/reports/returns';
+import { evaluateFigure, figureDef } from '@/domain/reports/definitions';
 import { assertCan } from '@/domain/roles';
 import type { StationContext } from './context';
 import { auditRow, readTotals } from './repository';
@@ -66,30 +67,35 @@ async function earliestActivity(ctx: StationContext): Promise<string | null> {
   return typeof first?.data.date === 'string' ? first.data.date : null;
 }
 
-/** Every figure of a return for the period, and for the campaign up to the period's end. */
+/**
+ * Every figure of a return for the period, and to date: everything up to the period's end, however
+ * early (domain/reports/definitions.ts; the dashboard shows the same figures up to today).
+ */
 export async function loadReturnFigures(ctx: StationContext, period: ReturnPeriod): Promise<ReturnFigures> {
   const settings = ctx.settings();
   const { from, to } = period;
-  const start = isValidDate(settings.campaignStart) ? settings.campaignStart : await earliestActivity(ctx);
-  const cumulativeFrom = start && start < from ? start : from;
+  // The per-day outreach rows are read from the first activity on (none can count before it).
+  const first = await earliestActivity(ctx);
+  const cumulativeFrom = first && first < from ? first : from;
   const [teams, places, mitans] = await Promise.all([listTeams(ctx), listPlaces(ctx), ctx.db.mitan.toArray()]);
   const placeKind = new Map(places.map((p) => [p.id, String(p.data.kind ?? 'other')]));
   const masterList: Record<string, number> = {};
   for (const k of placeKind.values()) masterList[k] = (masterList[k] ?? 0) + 1;
 
   const [complaints, open, institutions, strengths] = await Promise.all([
-    ctx.db.complaint.where('data.receivedAt').between(cumulativeFrom, `${to}\uffff`, true, true).toArray(),
+    ctx.db.complaint.where('data.receivedAt').between('', `${to}\uffff`, true, true).toArray(),
     Promise.all(OPEN_STATUSES.map((s) => ctx.db.complaint.where('[data.status+data.receivedAt]').between([s, ''], [s, `${to}\uffff`], true, true).toArray())),
     ctx.db.outreach.where('keys').anyOf(['type:school', 'type:college']).toArray(),
     teamStrengths(ctx, teams),
   ]);
 
+  // The period, and to date ('' : no lower bound).
   const windows: [WindowFigures, string][] = [
     [emptyWindow(), from],
-    [emptyWindow(), cumulativeFrom],
+    [emptyWindow(), ''],
   ];
   for (const [w, wFrom] of windows) {
-    await outreachWindow(ctx, w, datesBetween(wFrom, to), placeKind);
+    await outreachWindow(ctx, w, datesBetween(wFrom || cumulativeFrom, to), placeKind);
     foldComplaints(w, complaints, wFrom, to);
     foldMitans(w, mitans, wFrom, to);
     foldTeams(w, teams, wFrom, to);
@@ -102,10 +108,12 @@ export async function loadReturnFigures(ctx: StationContext, period: ReturnPerio
     from,
     to,
     cumulativeFrom,
+    campaignStart: isValidDate(settings.campaignStart) ? settings.campaignStart : null,
     campaignEnd: isValidDate(settings.campaignEnd) ? settings.campaignEnd : null,
     thanaTarget,
     places: masterList,
     teams: { total: standing.length, atStrength: standing.filter((s) => s.active >= s.target).length },
+    mitansActive: evaluateFigure(figureDef('active'), mitans, { to }),
     pendency: pendencyAt(open.flat() as StoredRecord[], to),
     period: windows[0]![0],
     cumulative: windows[1]![0],

@@ -108,12 +108,14 @@ describe('the monthly return (मासिक प्रतिवेदन), Nove
     expect(rows[0]).toEqual({ line: 'section:sessions', sno: 'अ', item: 'जागरूकता कार्यक्रम (प्रकार अनुसार) / Awareness sessions (by type)' });
     expect(line(rows, 'sessions')).toMatchObject({ sno: '1', item: 'कुल कार्यक्रम / All sessions' });
     expect(rows.filter((r) => String(r.line).startsWith('section:')).map((r) => r.sno)).toEqual(['अ', 'ब', 'स', 'द', 'इ', 'ई', 'उ']);
-    expect(rows[rows.length - 1]!.sno).toBe(String(rows.length - 7));
+    // The last numbered line, then the note saying what the two columns count.
+    expect(rows[rows.length - 2]!.sno).toBe(String(rows.length - 8));
+    expect(rows[rows.length - 1]).toMatchObject({ line: 'note', sno: '*' });
   });
 });
 
 describe('the weekly and daily returns', () => {
-  it('weekly: the 7 days to 28 November against the campaign so far', async () => {
+  it('weekly: the 7 days to 28 November against everything to date', async () => {
     const f = await figures('weekly', '2026-11-28');
     const rows = returnRows(RETURNS.weekly, f);
     expect(line(rows, 'sessions')).toMatchObject({ period: [3, null, null], campaign: [6, null, null] });
@@ -121,11 +123,13 @@ describe('the weekly and daily returns', () => {
     expect(line(rows, 'people.in-person').period).toEqual([75, null, 75 / 85]);
     expect(['people.men', 'people.women', 'people.under18', 'pledges'].map((id) => line(rows, id).period[0])).toEqual([40, 45, 30, 45]);
     expect(line(rows, 'places')).toMatchObject({ period: [2, null, 0.5], campaign: [3, null, 0.75] });
-    expect(line(rows, 'mitans.enrolled')).toMatchObject({ period: [2, null, 0.02], campaign: [5, null, 0.05] });
+    // To date includes M4, who joined in October before the campaign start (as the dashboard counts him).
+    expect(line(rows, 'mitans.enrolled')).toMatchObject({ period: [2, null, 0.02], campaign: [6, null, 0.06] });
     expect(line(rows, 'mitans.trained').period[0]).toBe(0);
     expect(line(rows, 'mitans.tookPart').period[0]).toBe(4);
-    expect(line(rows, 'teams.formed')).toMatchObject({ period: [1, null, null], campaign: [2, null, null] });
-    expect(line(rows, 'complaints')).toMatchObject({ period: [1, 40_000, null], campaign: [2, 40_000, null] });
+    expect(line(rows, 'teams.formed')).toMatchObject({ period: [1, null, null], campaign: [3, null, null] });
+    // C3 came on 20 October: counted to date.
+    expect(line(rows, 'complaints')).toMatchObject({ period: [1, 40_000, null], campaign: [3, 140_000, null] });
     expect(returnSubtitle(f)).toBe('सप्ताह: 22-11-2026 से 28-11-2026  |  अभियान प्रारंभ: 01-11-2026  |  समाप्ति: 31-01-2027 (शेष 64 दिन)  |  थाने का लक्ष्य: 100 मितान');
   });
 
@@ -158,7 +162,7 @@ describe('printed through the paper machinery', () => {
     expect(ws.getCell('A1').value).toBe('जिला बिलासपुर, थाना कोटा');
     expect(ws.getCell('A2').value).toBe('मासिक प्रतिवेदन — साइबर मितान जागरूकता अभियान / Monthly return — Cyber Mitan awareness campaign');
     expect(String(ws.getCell('A3').value)).toContain('माह: नवंबर 2026 (01-11-2026 से 28-11-2026)');
-    expect(ws.getRow(4).values).toEqual([undefined, 'क्र.', 'विवरण', 'अवधि में — संख्या', 'अवधि में — राशि (₹)', 'अवधि में — प्रतिशत', 'अभियान प्रारंभ से — संख्या', 'अभियान प्रारंभ से — राशि (₹)', 'अभियान प्रारंभ से — प्रतिशत']);
+    expect(ws.getRow(4).values).toEqual([undefined, 'क्र.', 'विवरण', 'अवधि में — संख्या', 'अवधि में — राशि (₹)', 'अवधि में — प्रतिशत', 'अवधि के अंत तक कुल — संख्या', 'अवधि के अंत तक कुल — राशि (₹)', 'अवधि के अंत तक कुल — प्रतिशत']);
     const byItem = new Map<string, ExcelJS.Row>();
     ws.eachRow((row) => byItem.set(String(row.getCell(2).value), row));
     const people = byItem.get('कुल जागरूक व्यक्ति / All people reached')!;

@@ -9,6 +9,7 @@ import type { StoredRecord } from '../records';
 import { isTrained } from '../roster/rules';
 import { EMPTY_TOTALS, type OutreachTotals } from '../outreach/totals';
 import { EMPTY_COMPLAINT_VALUES } from './review';
+import { countsIn, figureDef } from './definitions';
 
 /** Figures over one window of dates (the period, or the campaign up to the period's end). */
 export interface WindowFigures {
@@ -22,7 +23,7 @@ export interface WindowFigures {
   institutions: { school: number; college: number };
   /** Distinct Mitans present at an activity in the window. */
   mitansTookPart: number;
-  /** Mitans whose consent (joining) date / training date falls in the window. */
+  /** Mitans whose consent (joining) date / training date falls in the window (definitions.ts: enrolled, trained). */
   mitans: { enrolled: number; trained: number };
   teamsFormed: number;
   complaints: ComplaintTotalValues;
@@ -36,14 +37,20 @@ export interface ReturnFigures {
   kind: ReturnKind;
   from: string;
   to: string;
-  /** Start of the cumulative window: the campaign start, or the earliest date when none is set. */
+  /**
+   * The first day the to-date window has data for (its first activity, or the period's start):
+   * the to-date column counts everything up to the period's end, however early.
+   */
   cumulativeFrom: string;
+  campaignStart: string | null;
   campaignEnd: string | null;
   thanaTarget: number | null;
   /** The master list of villages and wards, by kind. */
   places: Record<string, number>;
   /** Team strength as it stands (strength has no history): teams at their target, of all live teams. */
   teams: { total: number; atStrength: number };
+  /** Active Mitans as the roster stands (a standing figure: definitions.ts 'active'). */
+  mitansActive: number;
   /** Complaints received by the period's end and still open, by age at the period's end. */
   pendency: { open: number; over7: number; over30: number };
   period: WindowFigures;
@@ -88,12 +95,14 @@ export function foldComplaints(w: WindowFigures, complaints: Iterable<StoredReco
   }
 }
 
-/** Mitans who joined (consent date) or were trained in a window. */
+/** Mitans who joined (consent date) or were trained in a window ('' from: to date), by the one definition of each. */
 export function foldMitans(w: WindowFigures, mitans: Iterable<StoredRecord>, from: string, to: string): void {
+  const win = { from: from || null, to };
+  const enrolled = figureDef('enrolled');
+  const trained = figureDef('trained');
   for (const r of mitans) {
-    if (r.cancelled) continue;
-    if (inWindow(r.data.consentDate, from, to)) w.mitans.enrolled++;
-    if (isTrained(r.data) && inWindow(r.data.trainingDate, from, to)) w.mitans.trained++;
+    if (countsIn(enrolled, r, win)) w.mitans.enrolled++;
+    if (isTrained(r.data) && countsIn(trained, r, win)) w.mitans.trained++;
   }
 }
 

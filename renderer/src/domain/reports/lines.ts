@@ -116,6 +116,13 @@ export const SECTIONS: ReturnSection[] = [
     lines: [
       { id: 'mitans.enrolled', label: bi('पंजीकृत मितान', 'Mitans enrolled'), count: (w) => w.mitans.enrolled, share: (w, f) => frac(w.mitans.enrolled, f.thanaTarget) },
       { id: 'mitans.trained', label: bi('प्रशिक्षित मितान', 'Mitans trained'), count: (w) => w.mitans.trained, share: (w, f) => frac(w.mitans.trained, f.thanaTarget) },
+      {
+        id: 'mitans.active',
+        label: bi('सक्रिय मितान — वर्तमान स्थिति', 'Active Mitans — as they stand'),
+        standing: true,
+        count: (_w, f) => f.mitansActive,
+        share: (_w, f) => frac(f.mitansActive, f.thanaTarget),
+      },
       { id: 'mitans.tookPart', label: bi('कार्यक्रमों में भाग लेने वाले मितान', 'Mitans who took part in activities'), count: (w) => w.mitansTookPart },
       { id: 'teams.formed', label: bi('गठित दल', 'Teams formed'), count: (w) => w.teamsFormed },
       {

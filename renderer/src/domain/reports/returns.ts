@@ -12,6 +12,7 @@ import { addDays, daysBetween, formatDateIN, isValidDate } from '../dates';
 import type { ReportColumn, ReportDef, ReportRow } from '../../export/reportSheet';
 import type { ReturnFigures, ReturnKind, WindowFigures } from './figures';
 import { SECTIONS, lineById, type ReturnLine, type ReturnSection } from './lines';
+import { WINDOW_NOTE } from './definitions';
 
 export interface ReturnDef {
   kind: ReturnKind;
@@ -92,7 +93,8 @@ export function returnSubtitle(f: ReturnFigures): string {
       : f.kind === 'monthly'
         ? `माह: ${monthName(f.from.slice(0, 7)).hi} (${formatDateIN(f.from)} से ${formatDateIN(f.to)})`
         : `सप्ताह: ${formatDateIN(f.from)} से ${formatDateIN(f.to)}`;
-  const parts = [period, `अभियान प्रारंभ: ${formatDateIN(f.cumulativeFrom)}`];
+  const parts = [period];
+  if (f.campaignStart) parts.push(`अभियान प्रारंभ: ${formatDateIN(f.campaignStart)}`);
   if (f.campaignEnd) parts.push(`समाप्ति: ${formatDateIN(f.campaignEnd)} (शेष ${Math.max(0, daysBetween(f.to, f.campaignEnd))} दिन)`);
   if (f.thanaTarget) parts.push(`थाने का लक्ष्य: ${new Intl.NumberFormat('en-IN').format(f.thanaTarget)} मितान`);
   return parts.join('  |  ');
@@ -106,9 +108,9 @@ export const RETURN_COLUMNS: ReportColumn[] = [
   { key: 'pCount', label: bi('अवधि में — संख्या', 'In the period — number'), type: 'int', width: 12 },
   { key: 'pAmount', label: bi('अवधि में — राशि (₹)', 'In the period — amount (₹)'), type: 'money', width: 16 },
   { key: 'pShare', label: bi('अवधि में — प्रतिशत', 'In the period — per cent'), type: 'percent', width: 10 },
-  { key: 'cCount', label: bi('अभियान प्रारंभ से — संख्या', 'Campaign to date — number'), type: 'int', width: 12 },
-  { key: 'cAmount', label: bi('अभियान प्रारंभ से — राशि (₹)', 'Campaign to date — amount (₹)'), type: 'money', width: 16 },
-  { key: 'cShare', label: bi('अभियान प्रारंभ से — प्रतिशत', 'Campaign to date — per cent'), type: 'percent', width: 10 },
+  { key: 'cCount', label: bi('अवधि के अंत तक कुल — संख्या', 'To date (to the period’s end) — number'), type: 'int', width: 12 },
+  { key: 'cAmount', label: bi('अवधि के अंत तक कुल — राशि (₹)', 'To date (to the period’s end) — amount (₹)'), type: 'money', width: 16 },
+  { key: 'cShare', label: bi('अवधि के अंत तक कुल — प्रतिशत', 'To date (to the period’s end) — per cent'), type: 'percent', width: 10 },
 ];
 
 /** The report table of a return, for exportReportXlsx / buildReportPrint. */
@@ -142,6 +144,8 @@ export function returnRows(def: ReturnDef, f: ReturnFigures): ReportRow[] {
       rows.push({ line: line.id, sno: String(++n), item: both(line.label), pCount, pAmount, pShare, cCount, cAmount, cShare });
     }
   }
+  // What the two columns count, on the paper itself (the dashboard shows the to-date figures).
+  rows.push({ line: 'note', sno: '*', item: both(WINDOW_NOTE) });
   return rows;
 }
 
@@ -162,7 +166,7 @@ export function thanaWiseReport(def: ReturnDef, lineIds: string[], window: 'peri
     if (line.amount) columns.push({ key: `${id}:amount`, label: bi(`${line.label.hi} (₹)`, `${line.label.en} (₹)`), type: 'money', width: 14, total: true });
     if (line.share) columns.push({ key: `${id}:share`, label: bi(`${line.label.hi} (%)`, `${line.label.en} (%)`), type: 'percent', width: 9 });
   }
-  const suffix = window === 'period' ? bi(' — थानावार', ' — thana-wise') : bi(' — थानावार, अभियान प्रारंभ से', ' — thana-wise, campaign to date');
+  const suffix = window === 'period' ? bi(' — थानावार', ' — thana-wise') : bi(' — थानावार, अवधि के अंत तक कुल', ' — thana-wise, to date');
   const title = def.title(campaignName);
   return { id: `${def.id}-thana-wise`, printTitle: bi(title.hi + suffix.hi, title.en + suffix.en), columns };
 }

@@ -11,6 +11,7 @@
 import { bi, type Bilingual } from '../bilingual';
 import { outreachPeopleTarget } from '../outreach/totals';
 import { DEFAULT_TEAM_TARGET } from '../roster/strength';
+import { figureDef, type FigureId } from '../reports/definitions';
 
 export type TargetId = 'mitansEnrolled' | 'mitansTrained' | 'teamsAtStrength' | 'peoplePerMitanWeek' | 'placesCovered' | 'peopleReached';
 
@@ -73,13 +74,19 @@ export const DEFAULT_IDLE_DAYS = 7;
  */
 export const DEFAULT_PEOPLE_PER_MITAN_WEEK = 25;
 
+/** A figure's one definition (reports/definitions.ts), said as the dashboard counts it: to date. */
+function toDate(id: FigureId, extra?: Bilingual): Bilingual {
+  const d = figureDef(id).definition;
+  return bi(`${d.hi} — आज तक${extra ? `, ${extra.hi}` : ''}`, `${d.en} — to date${extra ? `, ${extra.en}` : ''}`);
+}
+
 const positiveInt = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
 
 export const TARGETS: readonly TargetDef[] = [
   {
     id: 'mitansEnrolled',
     label: bi('पंजीकृत साइबर मितान', 'Cyber Mitans enrolled'),
-    counts: bi('पंजी में दर्ज मितान (निरस्त को छोड़कर), थाने के लक्ष्य के विरुद्ध', 'Mitans on the roster (cancelled ones left out), against the thana’s share'),
+    counts: toDate('enrolled', bi('थाने के लक्ष्य के विरुद्ध', 'against the thana’s share')),
     type: 'count',
     period: 'campaign',
     defaultGoal: (s) => positiveInt(s.thanaTarget),
@@ -89,7 +96,7 @@ export const TARGETS: readonly TargetDef[] = [
   {
     id: 'mitansTrained',
     label: bi('प्रशिक्षित साइबर मितान', 'Cyber Mitans trained'),
-    counts: bi('प्रशिक्षण दिनांक वाले मितान, थाने के लक्ष्य के विरुद्ध', 'Mitans with a training date, against the thana’s share'),
+    counts: toDate('trained', bi('थाने के लक्ष्य के विरुद्ध', 'against the thana’s share')),
     type: 'count',
     period: 'campaign',
     defaultGoal: (s) => positiveInt(s.thanaTarget),
@@ -126,7 +133,7 @@ export const TARGETS: readonly TargetDef[] = [
   {
     id: 'placesCovered',
     label: bi('आच्छादित ग्राम/वार्ड', 'Villages and wards covered'),
-    counts: bi('सूची के ग्राम/वार्ड जहाँ अभियान में कम से कम एक कार्यक्रम हुआ', 'Places on the master list with at least one activity in the campaign'),
+    counts: toDate('covered'),
     type: 'count',
     period: 'campaign',
     // Every place on the master list: the goal follows the list as places are added.
@@ -137,7 +144,7 @@ export const TARGETS: readonly TargetDef[] = [
   {
     id: 'peopleReached',
     label: bi('जागरूक किए गए व्यक्ति', 'People reached'),
-    counts: bi('जागरूकता कार्यक्रमों में जागरूक व्यक्ति (पुरुष + महिला + अन्य)', 'People reached at outreach activities (men + women + other)'),
+    counts: toDate('reached'),
     type: 'count',
     period: 'campaign',
     goalSetting: 'outreachPeopleTarget',
