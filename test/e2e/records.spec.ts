@@ -113,6 +113,11 @@ test('the idle lock asks the same person’s PIN and keeps the unsaved form unde
   await page.clock.fastForward('01:30');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await expect(page.getByTestId('lock-screen')).toContainText('रमेश कुमार साहू');
+  // Nothing of the page shows through: the shell is hidden and the overlay is opaque.
+  await expect(field(page, 'name')).toBeHidden();
+  await expect(page.getByTestId('register-list')).toBeHidden();
+  const overlay = await page.locator('dialog.lock-overlay').evaluate((d) => getComputedStyle(d).backgroundColor);
+  expect(overlay).toMatch(/^rgb\(/);
 
   await page.getByTestId('lock-screen').getByTestId('signin-pin').fill('1357');
   await page.getByTestId('lock-screen').getByTestId('signin-pin').press('Enter');
