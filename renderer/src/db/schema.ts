@@ -30,6 +30,8 @@ export interface UserRow {
   iterations: number;
   failedCount: number;
   lockedUntil: string | null;
+  /** Locks since the last good PIN: each doubles the next one (absent on rows from before). */
+  lockouts?: number;
   active: boolean;
   createdAt: string;
   createdBy: string | null;

@@ -1,6 +1,6 @@
 /** People on a shared PC: each signs in with their own name and PIN (design §3.11). */
 import { bi, DomainError } from '@/domain/bilingual';
-import { assertPinShape, hashPin, verifyPin, LOCKOUT_MINUTES, MAX_FAILED_PINS, PIN_ITERATIONS } from '@/domain/pin';
+import { assertPinShape, hashPin, samePinHash, LOCKOUT_MINUTES, MAX_FAILED_PINS, MAX_LOCKOUT_MINUTES, PIN_ITERATIONS } from '@/domain/pin';
 import { initialsOf, type Actor } from '@/domain/records';
 import { assertCan, ROLES, type Role } from '@/domain/roles';
 import { ulid } from '@/domain/ulid';
@@ -81,7 +81,7 @@ export async function setUserActive(ctx: StationContext, actor: Actor, userId: s
   await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
     const u = await ctx.db.users.get(userId);
     if (!u) throw new DomainError('not-found', bi('उपयोगकर्ता नहीं मिला', 'User not found'));
-    await ctx.db.users.put({ ...u, active, failedCount: 0, lockedUntil: null });
+    await ctx.db.users.put({ ...u, active, failedCount: 0, lockedUntil: null, lockouts: 0 });
     await ctx.db.audit.add(auditRow(ctx, actor, 'user', { summary: `${active ? 'सक्रिय' : 'निष्क्रिय'} ${u.name}` }));
   });
 }
@@ -90,45 +90,62 @@ export async function listUsers(ctx: StationContext): Promise<UserRow[]> {
   return (await ctx.db.users.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'hi'));
 }
 
+/** How long the next lock lasts: LOCKOUT_MINUTES, doubled after each lock since the last good PIN, at most a day. */
+export function lockoutMinutes(previousLocks: number): number {
+  return Math.min(LOCKOUT_MINUTES * 2 ** Math.max(0, previousLocks), MAX_LOCKOUT_MINUTES);
+}
+
 /**
- * Check a PIN. Five wrong PINs lock that user for LOCKOUT_MINUTES; each attempt is audited.
+ * Check a PIN. Five wrong PINs lock that user, for LOCKOUT_MINUTES the first time and twice as
+ * long after each further lock; each attempt is audited. The slow hash is computed first, then the
+ * lock, the comparison and the count happen in ONE transaction on the stored row, so attempts made
+ * at the same moment queue behind each other: 40 at once count 40, and the sixth finds the lock.
  * Returns the signed-in actor, or throws a DomainError with a bilingual message.
  */
 export async function signIn(ctx: StationContext, userId: string, pin: string): Promise<Actor> {
-  const u = await ctx.db.users.get(userId);
-  if (!u || !u.active) throw new DomainError('signin.user', bi('उपयोगकर्ता नहीं मिला या निष्क्रिय है', 'User not found or inactive'));
-  const now = ctx.now();
-  if (u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime()) {
-    const mins = Math.ceil((Date.parse(u.lockedUntil) - now.getTime()) / 60_000);
-    throw new DomainError(
-      'signin.locked',
-      bi(`बार-बार गलत पिन के कारण खाता ${mins} मिनट के लिए बंद है`, `Too many wrong PINs: this user is locked for ${mins} more minutes`),
-    );
-  }
-  const ok = await verifyPin(pin, u);
-  if (ok) {
-    await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
-      await ctx.db.users.update(u.id, { failedCount: 0, lockedUntil: null });
+  const before = await ctx.db.users.get(userId);
+  if (!before || !before.active) throw new DomainError('signin.user', bi('उपयोगकर्ता नहीं मिला या निष्क्रिय है', 'User not found or inactive'));
+  // Outside the transaction: WebCrypto's promise would let IndexedDB commit it half-way.
+  const candidate = await hashPin(pin, before.iterations, before.salt);
+  // The refusal is returned, not thrown, inside: a throw would roll the count back.
+  const outcome = await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async (): Promise<Actor | DomainError> => {
+    const u = await ctx.db.users.get(userId);
+    if (!u || !u.active) return new DomainError('signin.user', bi('उपयोगकर्ता नहीं मिला या निष्क्रिय है', 'User not found or inactive'));
+    const now = ctx.now();
+    if (u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime()) {
+      await ctx.db.audit.add(auditRow(ctx, null, 'signin-failed', { summary: `${u.name} (बंद / locked)` }));
+      const left = Math.ceil((Date.parse(u.lockedUntil) - now.getTime()) / 60_000);
+      return new DomainError(
+        'signin.locked',
+        bi(`बार-बार गलत पिन के कारण खाता ${left} मिनट के लिए बंद है`, `Too many wrong PINs: this user is locked for ${left} more minutes`),
+      );
+    }
+    // A PIN changed between the hash and now has another salt: then it is simply wrong.
+    if (u.salt === candidate.salt && u.iterations === candidate.iterations && samePinHash(candidate.hash, u.hash)) {
+      await ctx.db.users.put({ ...u, failedCount: 0, lockedUntil: null, lockouts: 0 });
       await ctx.db.audit.add(auditRow(ctx, actorOf(u), 'signin', { summary: u.name }));
-    });
-    return actorOf(u);
-  }
-  const failed = u.failedCount + 1;
-  const locked = failed >= MAX_FAILED_PINS;
-  await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
-    await ctx.db.users.update(u.id, {
+      return actorOf(u);
+    }
+    const failed = u.failedCount + 1;
+    const locked = failed >= MAX_FAILED_PINS;
+    const mins = lockoutMinutes(u.lockouts ?? 0);
+    await ctx.db.users.put({
+      ...u,
       failedCount: locked ? 0 : failed,
-      lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null,
+      lockedUntil: locked ? new Date(now.getTime() + mins * 60_000).toISOString() : null,
+      lockouts: (u.lockouts ?? 0) + (locked ? 1 : 0),
     });
     await ctx.db.audit.add(auditRow(ctx, null, locked ? 'lockout' : 'signin-failed', { summary: `${u.name} (${failed})` }));
-  });
-  if (locked)
-    throw new DomainError(
-      'signin.locked',
-      bi(`पाँच बार गलत पिन: खाता ${LOCKOUT_MINUTES} मिनट के लिए बंद किया गया`, `Five wrong PINs: this user is locked for ${LOCKOUT_MINUTES} minutes`),
+    if (locked)
+      return new DomainError(
+        'signin.locked',
+        bi(`पाँच बार गलत पिन: खाता ${mins} मिनट के लिए बंद किया गया`, `Five wrong PINs: this user is locked for ${mins} minutes`),
+      );
+    return new DomainError(
+      'signin.pin',
+      bi(`पिन गलत है (${MAX_FAILED_PINS - failed} प्रयास शेष)`, `Wrong PIN (${MAX_FAILED_PINS - failed} tries left)`),
     );
-  throw new DomainError(
-    'signin.pin',
-    bi(`पिन गलत है (${MAX_FAILED_PINS - failed} प्रयास शेष)`, `Wrong PIN (${MAX_FAILED_PINS - failed} tries left)`),
-  );
+  });
+  if (outcome instanceof DomainError) throw outcome;
+  return outcome;
 }

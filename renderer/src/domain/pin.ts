@@ -4,6 +4,8 @@ import { bi, DomainError } from './bilingual';
 export const PIN_ITERATIONS = 310_000;
 export const MAX_FAILED_PINS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** The doubling stops at a day: the in-charge can always unlock sooner (deactivate, activate). */
+export const MAX_LOCKOUT_MINUTES = 24 * 60;
 
 export function assertPinShape(pin: string): void {
   if (!/^\d{4,8}$/.test(pin)) {
@@ -39,8 +41,12 @@ export async function hashPin(pin: string, iterations = PIN_ITERATIONS, saltHex?
 
 export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
   const { hash } = await hashPin(pin, stored.iterations, stored.salt);
-  // Constant-time comparison of equal-length hex strings.
-  let diff = hash.length ^ stored.hash.length;
-  for (let i = 0; i < Math.min(hash.length, stored.hash.length); i++) diff |= hash.charCodeAt(i) ^ stored.hash.charCodeAt(i);
+  return samePinHash(hash, stored.hash);
+}
+
+/** Constant-time comparison of two hex hashes. */
+export function samePinHash(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }

@@ -60,7 +60,8 @@ describe('PIN sign-in', () => {
     expect((await db.users.get(u.id))!).toMatchObject({ failedCount: 0, lockedUntil: null });
 
     const actions = (await db.audit.orderBy('id').toArray()).map((a) => a.action);
-    expect(actions.filter((a) => a === 'signin-failed')).toHaveLength(MAX_FAILED_PINS - 1);
+    // Four wrong PINs, and the right one tried during the lock: each is audited.
+    expect(actions.filter((a) => a === 'signin-failed')).toHaveLength(MAX_FAILED_PINS);
     expect(actions).toContain('lockout');
     expect(actions[actions.length - 1]).toBe('signin');
   });
@@ -71,5 +72,43 @@ describe('PIN sign-in', () => {
     for (let i = 0; i < MAX_FAILED_PINS - 1; i++) await refusal(signIn(ctx, u.id, '1357'));
     await signIn(ctx, u.id, '2580');
     expect((await refusal(signIn(ctx, u.id, '1357'))).code).toBe('signin.pin');
+  });
+});
+
+describe('PIN attempts made at the same moment', () => {
+  it('40 wrong PINs at once count 40: five are compared, the lock stops the rest, every one is audited', async () => {
+    const ctx = makeCtx(db);
+    const u = await createFirstUser(ctx, { name: 'रमेश कुमार साहू', rank: 'निरीक्षक', pin: '2580' });
+    const auditBefore = await db.audit.count();
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => signIn(ctx, u.id, '1357')));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    const codes = results.map((r) => ((r as PromiseRejectedResult).reason as DomainError).code);
+    expect(codes.filter((c) => c === 'signin.pin')).toHaveLength(MAX_FAILED_PINS - 1);
+    expect(codes.filter((c) => c === 'signin.locked')).toHaveLength(40 - (MAX_FAILED_PINS - 1));
+    expect((await db.users.get(u.id))!.lockedUntil).not.toBeNull();
+    expect((await db.audit.count()) - auditBefore).toBe(40);
+    // Even the right PIN waits for the lock to end.
+    expect((await refusal(signIn(ctx, u.id, '2580'))).code).toBe('signin.locked');
+  });
+
+  it('each lock since the last good PIN lasts twice as long as the one before', async () => {
+    const start = Date.parse('2026-11-28T06:30:00Z');
+    const clock: Clock = { now: new Date(start) };
+    const ctx = makeCtx(db, clock);
+    const u = await createFirstUser(ctx, { name: 'रमेश कुमार साहू', rank: 'निरीक्षक', pin: '2580' });
+    const lockFor = async (): Promise<number> => {
+      for (let i = 0; i < MAX_FAILED_PINS; i++) await refusal(signIn(ctx, u.id, '1357'));
+      const until = Date.parse((await db.users.get(u.id))!.lockedUntil!);
+      const minutes = (until - clock.now.getTime()) / 60_000;
+      clock.now = new Date(until + 1_000);
+      return minutes;
+    };
+    expect(await lockFor()).toBe(LOCKOUT_MINUTES);
+    expect(await lockFor()).toBe(LOCKOUT_MINUTES * 2);
+    const third = await lockFor();
+    expect(third).toBe(LOCKOUT_MINUTES * 4);
+    // A good PIN starts the doubling again.
+    await signIn(ctx, u.id, '2580');
+    expect(await lockFor()).toBe(LOCKOUT_MINUTES);
   });
 });
