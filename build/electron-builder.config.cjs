@@ -10,10 +10,12 @@
  * Linux: AppImage and deb.
  *
  * Environment (all optional):
- *   CMTD_UPDATE_URL   the district's update folder, written into app-update.yml
+ *   CMTD_UPDATE_URL   the district's update folder (https:// only), written into app-update.yml
  *                     (the in-charge can also set it in Settings; that one wins)
  *   CMTD_PER_MACHINE  '1': the Windows installer always installs for all users
- *   CMTD_PUBLISHER    the code-signing certificate's subject (full DN): updates must carry it
+ *   CMTD_PUBLISHER    the code-signing certificate's subject (full DN): updates must carry it.
+ *                     Without it a Windows build refuses every update (electron/updater.ts) and
+ *                     says why: it could not tell the district's installers from anyone else's.
  *   CSC_LINK / CSC_KEY_PASSWORD   the signing certificate (read by electron-builder itself)
  */
 'use strict';
@@ -22,6 +24,13 @@
 const PLACEHOLDER_UPDATE_URL = 'https://updates.district-hub.invalid/thana-desk/';
 
 const HINDI_NAME = 'साइबर मितान थाना डेस्क';
+
+/** Updates only over https: a plain-http folder lets anyone on the line hand out installers. */
+function updateUrl() {
+  const url = process.env.CMTD_UPDATE_URL || PLACEHOLDER_UPDATE_URL;
+  if (!/^https:\/\//i.test(url)) throw new Error(`CMTD_UPDATE_URL must be an https:// address (got ${url})`);
+  return url;
+}
 const perMachine = process.env.CMTD_PER_MACHINE === '1';
 const publisher = process.env.CMTD_PUBLISHER || null;
 
@@ -58,7 +67,7 @@ module.exports = {
   publish: [
     {
       provider: 'generic',
-      url: process.env.CMTD_UPDATE_URL || PLACEHOLDER_UPDATE_URL,
+      url: updateUrl(),
       channel: 'latest',
       // Many office web servers refuse multi-range requests; a differential update then fails over.
       useMultipleRangeRequest: false,

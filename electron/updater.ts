@@ -9,8 +9,11 @@
  * - The user chooses when to restart; an update not installed by then installs when the app closes.
  * - A check that fails (offline, server down, no update folder yet) is logged and stays quiet.
  * - A release may name the thanas it is for (`thanas:` in latest.yml); other thanas never see it.
+ * - Only the district's signed installers: https feeds only (loopback excepted, for tests), and a
+ *   Windows build made without the publisher name refuses to update at all and says why (an update
+ *   it cannot check the signature of could come from anyone who can answer on the feed's address).
  */
-import type { UpdateCheckRequest, UpdatePhase, UpdateStatus } from '../renderer/src/bridge/contract';
+import { isSecureUpdateUrl, type UpdateCheckRequest, type UpdatePhase, type UpdateRefusal, type UpdateStatus } from '../renderer/src/bridge/contract';
 import { IpcError } from './envelope';
 
 export const MAX_FEED_URL_CHARS = 2048;
@@ -27,8 +30,21 @@ export interface UpdateOffer {
   releaseNotes?: string;
 }
 
+/** What the installer itself says about where updates come from and who signs them. */
+export interface InstallerTrust {
+  /**
+   * The certificate subjects an update must be signed by (app-update.yml `publisherName`);
+   * empty: none built in. null: this platform's updater checks no signature (Linux AppImage/deb).
+   */
+  publisherNames: string[] | null;
+  /** The update server built into the installer; null: none. */
+  builtInFeed: string | null;
+}
+
 /** The port over the updater library. */
 export interface UpdateEngine {
+  /** Read once per check; a failure to read counts as "no publisher". */
+  trust(): Promise<InstallerTrust>;
   /** The district's update folder; null: the one built into the installer. */
   setFeedUrl(url: string | null): void;
   /** Asked by the engine, for every release it finds, whether this PC may have it. */
@@ -50,7 +66,7 @@ function invalid(message: string): IpcError {
   return new IpcError('invalid-argument', message);
 }
 
-/** An http(s) folder URL without credentials, ending in '/', or null for the built-in one. */
+/** An https (loopback: http) folder URL without credentials, ending in '/', or null for the built-in one. */
 export function parseFeedUrl(value: unknown): string | null {
   if (value === null || value === '') return null;
   if (typeof value !== 'string' || value.length > MAX_FEED_URL_CHARS) throw invalid('the update server must be a URL');
@@ -60,7 +76,7 @@ export function parseFeedUrl(value: unknown): string | null {
   } catch {
     throw invalid('the update server must be a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('the update server must be an http or https URL');
+  if (!isSecureUpdateUrl(url)) throw invalid('the update server must be an https URL');
   if (url.username || url.password) throw invalid('the update server URL must not carry a password');
   url.hash = '';
   url.search = '';
@@ -88,6 +104,14 @@ export function isReleaseForThana(info: ReleaseInfo, thana: string): boolean {
   if (codes === null || !codes.every((c) => typeof c === 'string' || typeof c === 'number')) return false;
   const wanted = thana.trim().toUpperCase();
   return wanted !== '' && codes.some((c) => String(c).trim().toUpperCase() === wanted);
+}
+
+/** Why this build must not update itself, or null when it may. */
+export function refusalOf(trust: InstallerTrust, feedUrl: string | null): UpdateRefusal | null {
+  if (trust.publisherNames !== null && trust.publisherNames.length === 0) return 'unsigned-build';
+  if (feedUrl === null && trust.builtInFeed !== null && !(URL.canParse(trust.builtInFeed) && isSecureUpdateUrl(new URL(trust.builtInFeed))))
+    return 'insecure-feed';
+  return null;
 }
 
 const NETWORK_CODES = new Set([
@@ -167,6 +191,17 @@ export class UpdateService {
   private async runCheck(req: UpdateCheckRequest): Promise<UpdateStatus> {
     this.thana = req.thana;
     const before = this.status;
+    const refusal = refusalOf(
+      await this.engine.trust().catch((err: unknown): InstallerTrust => {
+        this.log.warn(`the installer's update settings could not be read: ${describe(err)}`);
+        return { publisherNames: [], builtInFeed: null };
+      }),
+      req.feedUrl,
+    );
+    if (refusal) {
+      this.log.warn(`updates refused: ${refusal}`);
+      return this.set('refused', { refusal });
+    }
     this.set('checking', { checkedAt: before.checkedAt });
     let offer: UpdateOffer | null | 'inactive';
     try {

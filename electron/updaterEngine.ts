@@ -3,7 +3,25 @@
  * library: its flags, its events, and how a feed URL from settings replaces the built-in one.
  */
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
-import type { ReleaseInfo, UpdateEngine, UpdateLog, UpdateOffer } from './updater';
+import type { InstallerTrust, ReleaseInfo, UpdateEngine, UpdateLog, UpdateOffer } from './updater';
+
+/** app-update.yml as the library reads it (its own lazily loaded copy, so both see the same file). */
+interface InstallerConfig {
+  url?: unknown;
+  publisherName?: unknown;
+}
+
+/** The library's parsed app-update.yml: internal, so the real-library tests (test/main/updater.test.ts) guard it. */
+function installerConfig(updater: AppUpdater): Promise<InstallerConfig> {
+  const lazy = (updater as unknown as { configOnDisk?: { value: Promise<InstallerConfig> } }).configOnDisk;
+  if (!lazy) return Promise.reject(new Error('electron-updater no longer exposes configOnDisk'));
+  return lazy.value;
+}
+
+function namesOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+}
 
 function notesText(notes: UpdateInfo['releaseNotes']): string | undefined {
   if (typeof notes === 'string') return notes;
@@ -25,7 +43,17 @@ export function createUpdaterEngine(updater: AppUpdater, log: UpdateLog): Update
   const stagedRollout = updater.isUserWithinRollout;
   let currentFeed: string | null = null;
 
+  // Only the NSIS updater checks Authenticode signatures (against publisherName).
+  const checksSignatures = 'verifyUpdateCodeSignature' in updater;
+
   return {
+    async trust(): Promise<InstallerTrust> {
+      const config = await installerConfig(updater);
+      return {
+        publisherNames: checksSignatures ? namesOf(config.publisherName) : null,
+        builtInFeed: typeof config.url === 'string' ? config.url : null,
+      };
+    },
     setFeedUrl(url) {
       if (url === currentFeed) return;
       if (url === null) {

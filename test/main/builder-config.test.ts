@@ -108,6 +108,10 @@ describe('electron-builder configuration', () => {
     expect(set!.url).toBe('https://hub.bilaspur.lan/updates/');
   });
 
+  it('refuses to build with a plain-http update folder', () => {
+    expect(() => loadConfig({ CMTD_UPDATE_URL: 'http://hub.bilaspur.lan/updates/' })).toThrow(/https/);
+  });
+
   it('verifies update signatures and names the publisher when one is given', () => {
     expect(loadConfig().win?.verifyUpdateCodeSignature).toBe(true);
     expect(loadConfig({ CMTD_PUBLISHER: 'CN=Bilaspur Police' }).win?.signtoolOptions?.publisherName).toEqual(['CN=Bilaspur Police']);

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcEventFrom } from './fake-electron';
 import type { UpdateCheckRequest } from '../../renderer/src/bridge/contract';
-import type { ReleaseInfo, UpdateEngine, UpdateLog, UpdateOffer } from '../../electron/updater';
+import type { InstallerTrust, ReleaseInfo, UpdateEngine, UpdateLog, UpdateOffer } from '../../electron/updater';
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('electron', () => fake.module);
@@ -18,6 +18,7 @@ const ipc = await import('../../electron/ipc');
 /** A hand-driven engine: each check answers the next queued result; a download waits for the test. */
 class FakeEngine implements UpdateEngine {
   feed: string | null | undefined = undefined;
+  installer: InstallerTrust = { publisherNames: ['CN=Bilaspur Police, O=Govt of Chhattisgarh, C=IN'], builtInFeed: 'https://hub.bilaspur.lan/updates/' };
   filter: ((info: ReleaseInfo) => boolean | Promise<boolean>) | null = null;
   releases: (ReleaseInfo & { releaseNotes?: string })[] = [];
   checkError: unknown = null;
@@ -28,6 +29,9 @@ class FakeEngine implements UpdateEngine {
   private finishDownload: ((err?: unknown) => void) | null = null;
   private progress: ((p: number) => void) | null = null;
 
+  async trust(): Promise<InstallerTrust> {
+    return this.installer;
+  }
   setFeedUrl(url: string | null): void {
     this.feed = url;
   }
@@ -80,10 +84,39 @@ beforeEach(() => {
   service = new UpdateService(engine, log, () => new Date('2026-11-20T05:00:00Z'));
 });
 
+describe('updates only from the district, signed', () => {
+  it('a Windows build made without the publisher name refuses to update and says why, without asking the server', async () => {
+    engine.installer = { publisherNames: [], builtInFeed: 'https://hub.bilaspur.lan/updates/' };
+    expect(await service.check(request({ autoDownload: true }))).toEqual({ phase: 'refused', refusal: 'unsigned-build' });
+    expect(engine.checks).toBe(0);
+    expect(service.download()).toMatchObject({ phase: 'refused' });
+    expect(engine.downloads).toBe(0);
+    expect(() => service.install()).toThrow();
+  });
+
+  it('an installer that cannot say who signs it counts as unsigned', async () => {
+    engine.trust = () => Promise.reject(new Error('ENOENT: app-update.yml'));
+    expect(await service.check(request())).toMatchObject({ phase: 'refused', refusal: 'unsigned-build' });
+    expect(engine.checks).toBe(0);
+  });
+
+  it('a built-in plain-http server is refused when Settings name none; an https one in Settings is used', async () => {
+    engine.installer = { publisherNames: null, builtInFeed: 'http://hub.bilaspur.lan/updates/' };
+    expect(await service.check(request({ feedUrl: null }))).toEqual({ phase: 'refused', refusal: 'insecure-feed' });
+    expect(await service.check(request({ feedUrl: 'https://hub.bilaspur.lan/updates/' }))).toMatchObject({ phase: 'available' });
+  });
+
+  it('a platform without signature checks (Linux) updates over https', async () => {
+    engine.installer = { publisherNames: null, builtInFeed: 'https://hub.bilaspur.lan/updates/' };
+    expect(await service.check(request({ feedUrl: null }))).toMatchObject({ phase: 'available' });
+  });
+});
+
 describe('parseFeedUrl', () => {
   it.each([
     ['https://hub.bilaspur.lan/updates', 'https://hub.bilaspur.lan/updates/'],
-    ['http://10.12.0.5:8080/thana-desk/', 'http://10.12.0.5:8080/thana-desk/'],
+    ['http://127.0.0.1:8080/thana-desk/', 'http://127.0.0.1:8080/thana-desk/'],
+    ['http://localhost:8080/u', 'http://localhost:8080/u/'],
     ['  https://hub.bilaspur.lan/u/?x=1#top ', 'https://hub.bilaspur.lan/u/'],
   ])('accepts %s as %s', (input, out) => expect(parseFeedUrl(input)).toBe(out));
 
@@ -93,6 +126,8 @@ describe('parseFeedUrl', () => {
   });
 
   it.each([
+    'http://10.12.0.5:8080/thana-desk/',
+    'http://hub.bilaspur.lan/updates/',
     'file:///C:/updates/',
     'ftp://hub/updates/',
     'javascript:alert(1)',

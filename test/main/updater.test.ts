@@ -112,12 +112,24 @@ function testApp(version: string, updateConfigPath: string): AppAdapter {
   };
 }
 
-async function newUpdater(version = '1.0.0', builtInFeed = 'http://127.0.0.1:9/never/'): Promise<void> {
+const PUBLISHER = 'CN=Bilaspur Police, O=Govt of Chhattisgarh, C=IN';
+/** What the test's signature check answers: null = signed by PUBLISHER, else the reason it is not. */
+let signatureProblem: string | null = null;
+let signatureChecks: string[][] = [];
+
+async function newUpdater(version = '1.0.0', builtInFeed = 'http://127.0.0.1:9/never/', publisher: string | null = PUBLISHER): Promise<void> {
   const appUpdateYml = join(dir, 'app-update.yml');
-  await writeFile(appUpdateYml, `provider: generic\nurl: ${builtInFeed}\nupdaterCacheDirName: cmtd-updater-test\n`);
+  const signedBy = publisher ? `publisherName:\n  - ${publisher}\n` : '';
+  await writeFile(appUpdateYml, `provider: generic\nurl: ${builtInFeed}\nupdaterCacheDirName: cmtd-updater-test\n${signedBy}`);
   updater = new NsisUpdater(null, testApp(version, appUpdateYml));
   // Internal hooks electron-builder's own tests use: Windows metadata, and Node's HTTP client.
   Object.assign(updater, { _testOnlyOptions: { platform: 'win32' }, httpExecutor: new TestHttpExecutor() });
+  // Windows' Authenticode check (PowerShell) stands in as a function the test answers.
+  signatureChecks = [];
+  updater.verifyUpdateCodeSignature = async (names) => {
+    signatureChecks.push(names);
+    return signatureProblem;
+  };
   downloadedEvents = [];
   errorEvents = [];
   updater.on('update-downloaded', (e) => downloadedEvents.push(e));
@@ -145,6 +157,7 @@ async function cachedFiles(): Promise<string[]> {
 const installerRequests = () => server.requests.filter((p) => p.endsWith('.exe'));
 
 beforeEach(async () => {
+  signatureProblem = null;
   dir = await mkdtemp(join(tmpdir(), 'thana-updater-'));
   server = await startServer();
   await newUpdater();
@@ -252,5 +265,32 @@ describe('electron-updater behind the update policy', () => {
     expect(await service.check(request({ feedUrl: 'http://127.0.0.1:9/gone/' }))).toMatchObject({ phase: 'idle' });
     // The in-charge empties the setting: back to the built-in server.
     expect(await service.check(request({ feedUrl: null }))).toMatchObject({ phase: 'available' });
+  });
+
+  it('checks the installer is signed by the publisher built into the app', async () => {
+    await service.check(request());
+    service.download();
+    expect(await service.settled()).toMatchObject({ phase: 'downloaded' });
+    expect(signatureChecks).toEqual([[PUBLISHER]]);
+  });
+
+  it('refuses an installer not signed by the district', async () => {
+    signatureProblem = 'signed by CN=Someone Else';
+    await service.check(request());
+    service.download();
+    expect(await service.settled()).toMatchObject({ phase: 'failed', message: expect.stringMatching(/not signed/i) });
+    expect(downloadedEvents).toEqual([]);
+  });
+
+  it('a Windows build without a publisher name refuses to update: it does not even ask the server', async () => {
+    await newUpdater('1.0.0', 'http://127.0.0.1:9/never/', null);
+    expect(await service.check(request({ autoDownload: true }))).toEqual({ phase: 'refused', refusal: 'unsigned-build' });
+    expect(server.requests).toEqual([]);
+    expect(await cachedFiles()).toEqual([]);
+  });
+
+  it('a plain-http update server built into the installer is refused (loopback only is allowed, for tests)', async () => {
+    await newUpdater('1.0.0', 'http://hub.bilaspur.lan/updates/');
+    expect(await service.check(request({ feedUrl: null }))).toEqual({ phase: 'refused', refusal: 'insecure-feed' });
   });
 });

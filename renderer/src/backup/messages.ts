@@ -64,6 +64,16 @@ export const UPDATE_TEXT = {
   onClose: bi('बाद में: ऐप बंद करने पर इंस्टॉल होगा', 'Later: it installs when the app is closed'),
   failed: bi('अपडेट डाउनलोड नहीं हो सका; बाद में फिर प्रयास करें', 'The update could not be downloaded; try again later'),
   retry: bi('फिर प्रयास करें', 'Try again'),
+  refused: {
+    'unsigned-build': bi(
+      'यह इंस्टॉलर जिले के हस्ताक्षरकर्ता (प्रकाशक) के नाम के बिना बना है, इसलिए यह नहीं जाँच सकता कि अपडेट जिले का है; अपडेट इंस्टॉल नहीं होंगे। जिला आईटी सेल से हस्ताक्षरित इंस्टॉलर लें।',
+      'This installer was built without the district’s publisher name, so it cannot check that an update comes from the district; updates will not be installed. Ask the district IT cell for a signed installer.',
+    ),
+    'insecure-feed': bi(
+      'इंस्टॉलर में अपडेट सर्वर का पता http:// है; अपडेट केवल https:// से लिए जाते हैं। सेटिंग्स में https:// पता लिखें या जिला आईटी सेल से संपर्क करें।',
+      'The update server built into this installer is a plain http:// address; updates come only over https://. Enter an https:// address in Settings or contact the district IT cell.',
+    ),
+  },
 } as const;
 
 /** What a backup run did, for the panel and the banner. */

@@ -3,6 +3,7 @@
  * 'updates'). Changed by the in-charge only; every change is audited.
  */
 import { bi, DomainError } from '@/domain/bilingual';
+import { isSecureUpdateUrl } from '@/bridge/contract';
 import type { Actor } from '@/domain/records';
 import { assertCan } from '@/domain/roles';
 import type { StationContext } from '@/db/context';
@@ -48,10 +49,10 @@ export function validateUpdatePrefs(p: UpdatePrefs): UpdatePrefs {
   const feedUrl = p.feedUrl.trim();
   if (feedUrl !== '') {
     const url = URL.canParse(feedUrl) ? new URL(feedUrl) : null;
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
+    if (!url || !isSecureUpdateUrl(url) || url.username || url.password)
       throw new DomainError(
         'updates.url',
-        bi('अपडेट सर्वर का पता http:// या https:// से शुरू हो (बिना पासवर्ड)', 'The update server must be an http:// or https:// address (without a password)'),
+        bi('अपडेट सर्वर का पता https:// से शुरू हो (बिना पासवर्ड)', 'The update server must be an https:// address (without a password)'),
       );
   }
   return { feedUrl, metered: Boolean(p.metered), autoDownload: Boolean(p.autoDownload) };

@@ -127,8 +127,17 @@ export interface SecretSetRequest {
   value: string;
 }
 
+/**
+ * Updates come only over https (a plain-http server can hand any PC any installer); plain http is
+ * allowed on this PC's own loopback only, for tests. Shared by main (parseFeedUrl) and Settings.
+ */
+export function isSecureUpdateUrl(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
+}
+
 export interface UpdateCheckRequest {
-  /** The district's update folder (http or https); null: the one built into the installer. */
+  /** The district's update folder (https; http on loopback for tests); null: the one built into the installer. */
   feedUrl: string | null;
   /** This station's thana code: a release may be limited to some thanas. */
   thana: string;
@@ -150,7 +159,16 @@ export type UpdatePhase =
   /** Installs on restart, or when the app is closed. */
   | 'downloaded'
   /** A download the user asked for failed for a reason other than the network. */
-  | 'failed';
+  | 'failed'
+  /** This build must not update itself (see UpdateStatus.refusal); nothing is checked or downloaded. */
+  | 'refused';
+
+/**
+ * Why updates are refused: 'unsigned-build', a Windows build made without the district's publisher
+ * name, cannot tell the district's installers from anyone else's; 'insecure-feed', the update
+ * server built into the installer is plain http.
+ */
+export type UpdateRefusal = 'unsigned-build' | 'insecure-feed';
 
 export interface UpdateStatus {
   phase: UpdatePhase;
@@ -162,6 +180,8 @@ export interface UpdateStatus {
   checkedAt?: string;
   /** A short English reason for 'failed' (logged in full in main). */
   message?: string;
+  /** Set with phase 'refused'. */
+  refusal?: UpdateRefusal;
 }
 
 /** Errors cross the bridge as an envelope and become BridgeError again in the renderer. */
