@@ -13,6 +13,7 @@
  */
 import { ulid } from '@/domain/ulid';
 import { DISTRICT_EPOCH_ID, epochDocId, sameValue } from './doc';
+import { districtDesignDocs } from './districtViews';
 import { docPath, HubClient, type FetchLike, type HubAuth } from './http';
 import { SyncError } from './messages';
 import {
@@ -279,6 +280,8 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
     await p.ensureDoc(district, DISTRICT_DESIGN_ID, { language: 'javascript', validate_doc_update: dvdu }, (h) => h.validate_doc_update === dvdu);
   }
   await p.ensureEpoch(district, DISTRICT_EPOCH_ID, 'district');
+  // The district's own design documents (figures views; issue #15): installed, and updated when they differ.
+  for (const d of districtDesignDocs()) await p.ensureDoc(district, d.id, d.body, (h) => Object.entries(d.body).every(([k, v]) => sameValue(h[k], v)));
   for (const u of plan.districtUsers ?? []) await p.ensureUser(u, dRole);
 
   // The district database is fed by the hub's own continuous replication from every thana database.
