@@ -27,13 +27,15 @@ interface Standing {
   teams: { formedOn: string | null }[];
 }
 
+/** One window: dates from `from` to `to`, or to date when `from` is '' (no lower bound: definitions.ts). */
 async function windowFigures(views: ViewReader, T: string, from: string, to: string, s: Standing): Promise<WindowFigures> {
   const w = emptyWindow();
+  const lo = (...rest: string[]) => (from ? [T, ...rest] : [T]);
   const [outreach, days, complaints, byDim, enrolled, trained] = await Promise.all([
-    views<number[]>('outreach', { startkey: [T, ym(from), from], endkey: [T, ym(to), to], group_level: 1 }),
-    views<number[]>('outreach_day', { startkey: [T, from], endkey: [T, to, HIGH], group_level: 4 }),
-    views<number[]>('complaints', { startkey: [T, ym(from), from], endkey: [T, ym(to), to], group_level: 1 }),
-    views<number[]>('complaints_by', { startkey: [T, from], endkey: [T, to, HIGH], group_level: 4 }),
+    views<number[]>('outreach', { startkey: lo(ym(from), from), endkey: [T, ym(to), to], group_level: 1 }),
+    views<number[]>('outreach_day', { startkey: lo(from), endkey: [T, to, HIGH], group_level: 4 }),
+    views<number[]>('complaints', { startkey: lo(ym(from), from), endkey: [T, ym(to), to], group_level: 1 }),
+    views<number[]>('complaints_by', { startkey: lo(from), endkey: [T, to, HIGH], group_level: 4 }),
     views<number>('joined', { startkey: [T, 'enrolled', from], endkey: [T, 'enrolled', to], group_level: 2 }),
     views<number>('joined', { startkey: [T, 'trained', from], endkey: [T, 'trained', to], group_level: 2 }),
   ]);
@@ -92,21 +94,23 @@ export async function loadDistrictReturnFigures(views: ViewReader, thana: ThanaI
   const settings = thana.settings;
   const { from, to } = period;
   const [first, places, teams, roster] = await Promise.all([
-    isValidDate(settings.campaignStart) ? Promise.resolve([]) : views<number[]>('outreach', { startkey: [T], endkey: [T, HIGH], reduce: false, limit: 1 }),
+    views<number[]>('outreach', { startkey: [T], endkey: [T, HIGH], reduce: false, limit: 1 }),
     views<unknown>('places', { startkey: [T], endkey: [T, HIGH], reduce: false }),
     views<{ formedOn: string | null }>('teams', { startkey: [T], endkey: [T, HIGH] }),
     views<number[]>('roster', { startkey: [T], endkey: [T, HIGH], group_level: 2 }),
   ]);
-  const start = isValidDate(settings.campaignStart) ? settings.campaignStart : first[0] ? String(first[0].key[2]) : null;
+  // The first activity: where the to-date window has data from (db/returns.ts says the same).
+  const start = first[0] ? String(first[0].key[2]) : null;
   const cumulativeFrom = start && start < from ? start : from;
   const placeKind = new Map(places.map((p) => [String(p.key[1]), String(p.value ?? 'other')]));
   const masterList: Record<string, number> = {};
   for (const k of placeKind.values()) masterList[k] = (masterList[k] ?? 0) + 1;
   const standing: Standing = { placeKind, teams: teams.map((t) => t.value) };
   const strengths = [...strengthsOf(roster, () => settings).values()].map((s) => s.strength);
+  const active = roster.reduce((n, r) => n + (r.value[1] ?? 0), 0);
   const [period_, cumulative, pend] = await Promise.all([
     windowFigures(views, T, from, to, standing),
-    windowFigures(views, T, cumulativeFrom, to, standing),
+    windowFigures(views, T, '', to, standing),
     pendency(views, T, to),
   ]);
   const thanaTarget = typeof settings.thanaTarget === 'number' && settings.thanaTarget > 0 ? settings.thanaTarget : null;
@@ -115,10 +119,12 @@ export async function loadDistrictReturnFigures(views: ViewReader, thana: ThanaI
     from,
     to,
     cumulativeFrom,
+    campaignStart: isValidDate(settings.campaignStart) ? settings.campaignStart : null,
     campaignEnd: isValidDate(settings.campaignEnd) ? settings.campaignEnd : null,
     thanaTarget,
     places: masterList,
     teams: { total: strengths.length, atStrength: strengths.filter((s) => s.active >= s.target).length },
+    mitansActive: active,
     pendency: pend,
     period: period_,
     cumulative,

@@ -178,8 +178,9 @@ const VIEWS: Record<string, { map: string; reduce?: string }> = {
   joined: {
     map: mapFn([
       '  if (doc.type !== "mitan") { return; }',
-      '  if (typeof d.consentDate === "string") { emit([T, "enrolled", d.consentDate.slice(0, 10)], 1); }',
-      '  if (typeof d.trainingDate === "string" && d.trainingDate !== "") { emit([T, "trained", d.trainingDate.slice(0, 10)], 1); }',
+      // domain/reports/definitions.ts: an entry is placed by the first 10 characters of its date, if it has them.
+      '  if (typeof d.consentDate === "string" && d.consentDate.length >= 10) { emit([T, "enrolled", d.consentDate.slice(0, 10)], 1); }',
+      '  if (typeof d.trainingDate === "string" && d.trainingDate.length >= 10) { emit([T, "trained", d.trainingDate.slice(0, 10)], 1); }',
     ]),
     reduce: '_count',
   },
