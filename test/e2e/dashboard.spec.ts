@@ -213,7 +213,8 @@ test('the dashboard on a seeded thana, team → Mitan → entry, a goal from set
 
   // Web mode prints through the browser's print dialog (headless: nothing to click) …
   await page.getByTestId('return-print').click();
-  await expect(page.getByRole('status').filter({ hasText: 'PDF तैयार' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'ब्राउज़र का प्रिंट संवाद खोला गया' })).toBeVisible();
+  await expect(page.getByText('PDF तैयार')).toHaveCount(0);
   // … and the previewed document is what prints: Chromium prints it to a PDF, read back with poppler.
   const html = await page.getByTestId('return-frame').evaluate((el) => (el as HTMLIFrameElement).srcdoc);
   const printer = await page.context().newPage();

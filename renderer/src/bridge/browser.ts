@@ -8,6 +8,7 @@ import type {
   PickedBackupFile,
   PrintPdfRequest,
   SaveFileRequest,
+  PdfResult,
   SaveResult,
   SecretName,
   SecretSetRequest,
@@ -71,7 +72,7 @@ export function createBrowserBridge(win: Window = window): Bridge {
       downloadBytes(win, req.suggestedName, req.data, req.mimeType);
       return { saved: true, path: req.suggestedName };
     },
-    async printToPdf(req: PrintPdfRequest): Promise<SaveResult> {
+    async printToPdf(req: PrintPdfRequest): Promise<PdfResult> {
       // Print the document in a hidden iframe so the app itself is not printed.
       const frame = win.document.createElement('iframe');
       frame.setAttribute('aria-hidden', 'true');
@@ -82,7 +83,8 @@ export function createBrowserBridge(win: Window = window): Bridge {
       await frame.contentDocument?.fonts?.ready;
       frame.contentWindow?.print();
       setTimeout(() => frame.remove(), 60_000);
-      return { saved: true, path: req.suggestedName };
+      // The browser's dialog prints or saves; the app itself saved no file, and says so.
+      return { saved: false, reason: 'print-dialog' };
     },
     async openFolder(kind: FolderKind): Promise<void> {
       throw new BridgeError('unsupported', `Opening the ${kind} folder needs the desktop app`);

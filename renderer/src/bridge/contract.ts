@@ -59,6 +59,13 @@ export interface SaveFileRequest {
 
 export type SaveResult = { saved: true; path: string } | { saved: false; reason: 'cancelled' };
 
+/**
+ * A print to PDF: the desktop app saves a real file (`saved: true` with its path); web mode can
+ * only open the browser's print dialog, and says so (`reason: 'print-dialog'`: no file was saved
+ * by the app; the user may print or choose "Save as PDF" there).
+ */
+export type PdfResult = SaveResult | { saved: false; reason: 'print-dialog' };
+
 export interface PrintPdfRequest {
   /** A complete HTML document (styles inline, fonts as data: URLs) to print. */
   html: string;
@@ -192,7 +199,7 @@ export interface Bridge {
   /** Ask where to save, then write. Web mode downloads instead. */
   saveFile(req: SaveFileRequest): Promise<SaveResult>;
   /** Print the HTML as A4 landscape PDF and save it. Web mode opens the browser's print dialog. */
-  printToPdf(req: PrintPdfRequest): Promise<SaveResult>;
+  printToPdf(req: PrintPdfRequest): Promise<PdfResult>;
   openFolder(kind: FolderKind): Promise<void>;
   /** Open an allowed https link in the system browser. */
   openExternal(url: string): Promise<void>;

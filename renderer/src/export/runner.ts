@@ -16,6 +16,7 @@ import { describeFilter, toPageQuery } from './filter';
 import type { PrintFont } from './print/printView';
 import { printDocument, rowHtml } from './print/printView';
 import { dbRefLabels } from './refLabels';
+import { spelledSpec } from './spelling';
 import type { PrintLang, RefLabels } from './registerSheet';
 import { RegisterRowMapper } from './registerSheet';
 import type { ReportDef, ReportRow } from './reportSheet';
@@ -81,12 +82,15 @@ function checkCancel(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelled();
 }
 
+/** What a print needs of the thana profile; `campaignName` spells साइबर/सायबर in the headings. */
+export type PrintProfile = Pick<ThanaProfile, 'district' | 'thanaName' | 'nodalName' | 'nodalRank' | 'inchargeName' | 'inchargeRank'> & Partial<Pick<ThanaProfile, 'campaignName'>>;
+
 // ─── Registers ─────────────────────────────────────────────────────────────────────────
 
 export interface RegisterExportRequest extends RunOptions {
   ctx: StationContext;
   actor: Actor;
-  profile: Pick<ThanaProfile, 'district' | 'thanaName' | 'nodalName' | 'nodalRank' | 'inchargeName' | 'inchargeRank'>;
+  profile: PrintProfile;
   def: RegisterDef;
   filter?: RegisterFilter;
   /** Language of values in the cells (headings always carry both). */
@@ -138,7 +142,7 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
     if (f && (f.type === 'ref' || f.type === 'refs') && f.refType) await refs.load(f.refType, [String(value)]);
   }
   const subtitle = describeFilter(def, filter, (f, v) => mapper.fieldPrinter.text(f, v));
-  const spec: SheetSpec = {
+  const spec: SheetSpec = spelledSpec({
     sheetName: def.printTitle.hi,
     district: profile.district,
     thana: profile.thanaName,
@@ -151,7 +155,7 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
       { role: STATION_SIGNATURES[1]!, name: [profile.nodalName, profile.nodalRank].filter(Boolean).join(', ') },
       { role: STATION_SIGNATURES[2]!, name: [profile.inchargeName, profile.inchargeRank].filter(Boolean).join(', ') },
     ],
-  };
+  }, profile.campaignName);
   const state: ExportProgress = { rows: 0, scanned: 0, total: null };
   if (!req.source) state.total = await countRecords(ctx, def);
   const query = toPageQuery(def, filter);
@@ -223,7 +227,7 @@ export async function auditRegisterPrint(ctx: StationContext, actor: Actor, def:
 export interface ReportExportRequest extends RunOptions {
   report: ReportDef;
   rows: Iterable<ReportRow> | AsyncIterable<ReportRow>;
-  profile: Pick<ThanaProfile, 'district' | 'thanaName' | 'nodalName' | 'nodalRank' | 'inchargeName' | 'inchargeRank'>;
+  profile: PrintProfile;
   /** The line under the title, e.g. 'अवधि: 01-11-2026 से 30-11-2026'. */
   subtitle: string;
   /** Who prints it (प्रविष्टिकर्ता / prepared by). */
@@ -239,7 +243,7 @@ export interface ReportExportRequest extends RunOptions {
 
 function reportSpec(req: ReportExportRequest): SheetSpec {
   const { profile } = req;
-  return {
+  return spelledSpec({
     sheetName: req.report.printTitle.hi,
     district: profile.district,
     thana: profile.thanaName,
@@ -255,7 +259,7 @@ function reportSpec(req: ReportExportRequest): SheetSpec {
             { role: STATION_SIGNATURES[1]!, name: [profile.nodalName, profile.nodalRank].filter(Boolean).join(', ') },
             { role: STATION_SIGNATURES[2]!, name: [profile.inchargeName, profile.inchargeRank].filter(Boolean).join(', ') },
           ],
-  };
+  }, profile.campaignName);
 }
 
 async function* reportPages(req: ReportExportRequest, state: ExportProgress): AsyncIterable<PrintRow[]> {

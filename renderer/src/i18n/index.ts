@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import hi from './hi';
 import en from './en';
+import { spelled } from './spelling';
 
 export type Locale = 'hi' | 'en';
 export const LOCALES: readonly Locale[] = ['hi', 'en'];
@@ -24,6 +25,8 @@ export function createAppI18n(locale: Locale) {
     messages,
     missingWarn: false,
     fallbackWarn: false,
+    // The thana's spelling of साइबर/सायबर reaches every message (i18n/spelling.ts).
+    postTranslation: (str) => (typeof str === 'string' ? spelled(str) : str),
   });
 }
 

@@ -12,6 +12,7 @@ import type { Actor } from '@/domain/records';
 import { can, type Permission } from '@/domain/roles';
 import type { ThanaProfile } from '@/domain/setup';
 import { auditRow } from '@/db/repository';
+import { setCampaignSpelling } from '@/i18n/spelling';
 
 /** The IndexedDB database name; fixed forever, like the app:// origin (design §3.6). */
 export const STATION_DB_NAME = 'cyber-mitan-thana';
@@ -39,6 +40,7 @@ export const useStationStore = defineStore('station', () => {
   async function reload(): Promise<void> {
     if (!db.value) return;
     profile.value = await readProfile(db.value);
+    setCampaignSpelling(profile.value?.campaignName);
     pc.value = await readPcSettings(db.value);
     options.value = await readThanaOptions(db.value);
   }

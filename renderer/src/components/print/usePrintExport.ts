@@ -12,6 +12,7 @@ import { bridge } from '@/bridge';
 import { ExportCancelled, auditRegisterPrint, buildRegisterPrint, exportRegisterXlsx, type ExportProgress, type PrintResult, type RegisterFilter } from '@/export';
 import { loadPrintFonts } from '@/export/print/appFonts';
 import { useStationStore } from '@/stores/station';
+import { pdfHandedOver, pdfNotice } from './pdfOutcome';
 import { errorMessage } from '../errors';
 
 export type PrintJob = 'xlsx' | 'print';
@@ -82,11 +83,9 @@ export function usePrintExport() {
     if (!job) return Promise.resolve(null);
     return run('print', async () => {
       const { actor } = who();
-      const saved = await bridge.printToPdf({ html: job.print.html, suggestedName: job.print.fileName });
-      if (saved.saved) {
-        await auditRegisterPrint(station.ctx, actor, job.def, job.print);
-        notice.value = bi('PDF तैयार', 'PDF ready');
-      }
+      const result = await bridge.printToPdf({ html: job.print.html, suggestedName: job.print.fileName });
+      if (pdfHandedOver(result)) await auditRegisterPrint(station.ctx, actor, job.def, job.print);
+      notice.value = pdfNotice(result);
     });
   }
 

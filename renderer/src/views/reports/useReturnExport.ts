@@ -16,6 +16,7 @@ import { bridge } from '@/bridge';
 import { buildReportPrint, exportReportXlsx, type PrintResult, type ReportDef, type ReportRow } from '@/export';
 import { loadPrintFonts } from '@/export/print/appFonts';
 import { useStationStore } from '@/stores/station';
+import { pdfHandedOver, pdfNotice } from '@/components/print/pdfOutcome';
 import { errorMessage } from '@/components/errors';
 
 export interface PreparedReturn {
@@ -98,11 +99,9 @@ export function useReturnExport() {
       const job = prepared.value;
       if (!job) return;
       const { actor } = who();
-      const saved = await bridge.printToPdf({ html: job.print.html, suggestedName: job.print.fileName });
-      if (saved.saved) {
-        await auditReturn(station.ctx, actor, 'print', job.def, job.print.subtitle);
-        notice.value = bi('PDF तैयार', 'PDF ready');
-      }
+      const result = await bridge.printToPdf({ html: job.print.html, suggestedName: job.print.fileName });
+      if (pdfHandedOver(result)) await auditReturn(station.ctx, actor, 'print', job.def, job.print.subtitle);
+      notice.value = pdfNotice(result);
     });
   }
 
