@@ -23,6 +23,14 @@ export const NAV: NavEntry[] = [
   { name: 'settings', path: '/settings', navKey: 'settings', accessKey: '7' },
 ];
 
+/** The district office's navigation (issue #15): a district PC has no thana registers of its own. */
+export const DISTRICT_NAV: { name: string; path: string; label: { hi: string; en: string }; accessKey: string }[] = [
+  { name: 'district', path: '/district', label: { hi: 'थाना-वार प्रगति', en: 'Thana-wise progress' }, accessKey: '1' },
+  { name: 'district-returns', path: '/district-returns', label: { hi: 'जिला प्रतिवेदन', en: 'District returns' }, accessKey: '2' },
+  { name: 'sync', path: '/sync', label: { hi: 'हब व समेकित पंजी', en: 'Hub and consolidated registers' }, accessKey: '3' },
+  { name: 'audit', path: '/audit', label: { hi: 'लॉग', en: 'Audit log' }, accessKey: '4' },
+];
+
 type Page = { component: Component | (() => Promise<Component>); props?: Record<string, unknown> };
 export const pending = (navKey: NavEntry['navKey'], issue: string): Page => ({ component: PendingPage, props: { navKey, issue } });
 
@@ -46,6 +54,10 @@ export const EXTRA_ROUTES: RouteRecordRaw[] = [
   { path: '/dashboard/team/:id', name: 'dashboard-team', component: () => import('./views/dashboard/TeamActivityView.vue'), props: true },
   { path: '/dashboard/mitan/:id', name: 'dashboard-mitan', component: () => import('./views/dashboard/MitanActivityView.vue'), props: true },
   { path: '/dashboard/place/:id', name: 'dashboard-place', component: () => import('./views/dashboard/PlaceActivityView.vue'), props: true },
+  { path: '/district', name: 'district', component: () => import('./views/district/DistrictProgressView.vue') },
+  { path: '/district/thana/:code', name: 'district-thana', component: () => import('./views/district/ThanaTeamsView.vue'), props: true },
+  { path: '/district/thana/:code/team/:team', name: 'district-team', component: () => import('./views/district/TeamMitansView.vue'), props: true },
+  { path: '/district-returns', name: 'district-returns', component: () => import('./views/district/DistrictReturnsView.vue') },
   { path: '/print/:type', name: 'print-preview', component: () => import('./components/print/PrintPreviewPage.vue'), props: true },
 ];
 

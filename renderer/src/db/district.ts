@@ -4,6 +4,10 @@
  * the thana code, so one thana is one key range.
  */
 import type { ThanaProfile } from '@/domain/setup';
+import { assertNoErrors, bi, DomainError } from '@/domain/bilingual';
+import { normalizeDistrictProfile, validateDistrictProfile, type DistrictProfile } from '@/domain/districtProfile';
+import type { StationContext } from './context';
+import { auditRow } from './repository';
 import type { StoredRecord } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { mergeKeyHits, type RelatedComplaint } from '@/domain/complaints/related';
@@ -82,4 +86,32 @@ export async function relatedAcrossThanas(db: StationDb, rec: Pick<StoredRecord,
   const hits: [string, StoredRecord[]][] = [];
   for (const key of rec.keys) hits.push([key, await db.complaint.where('keys').equals(key).toArray()]);
   return mergeKeyHits(rec, hits);
+}
+
+// ─── The district office's own profile (a district PC is never a thana) ─────────────────────────
+
+const DISTRICT_PROFILE_KEY = 'districtProfile';
+
+export async function readDistrictProfile(db: StationDb): Promise<DistrictProfile | null> {
+  return ((await db.settings.get(DISTRICT_PROFILE_KEY))?.value as DistrictProfile | undefined) ?? null;
+}
+
+/** The station context's "thana" on a district PC: only its own audit rows carry it, and they never travel. */
+export function districtPcCode(p: Pick<DistrictProfile, 'districtCode'>): string {
+  return `D-${p.districtCode}`;
+}
+
+/** First-run setup of a district PC: the district profile, checked, in one transaction with its audit row. */
+export async function saveDistrictProfile(ctx: StationContext, p: DistrictProfile): Promise<DistrictProfile> {
+  const profile = normalizeDistrictProfile(p);
+  assertNoErrors(validateDistrictProfile(profile));
+  await ctx.db.transaction('rw', ctx.db.settings, ctx.db.audit, async () => {
+    if (await ctx.db.settings.get('profile'))
+      throw new DomainError('setup.thana', bi('यह कंप्यूटर पहले से थाने के रूप में सेट है', 'This computer is already set up as a thana'));
+    if (await readDistrictProfile(ctx.db))
+      throw new DomainError('setup.done', bi('जिला कार्यालय का सेटअप पहले ही हो चुका है', 'The district office is already set up'));
+    await ctx.db.settings.put({ key: DISTRICT_PROFILE_KEY, value: profile });
+    await ctx.db.audit.add(auditRow({ ...ctx, thana: districtPcCode(profile) }, null, 'setup', { summary: `${profile.district} (${profile.districtCode})`, after: profile }));
+  });
+  return profile;
 }

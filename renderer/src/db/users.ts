@@ -52,9 +52,9 @@ async function buildUser(ctx: StationContext, u: NewUser, createdBy: string | nu
   };
 }
 
-/** The first user, created at setup, is always the thana in-charge. */
-export async function createFirstUser(ctx: StationContext, u: Omit<NewUser, 'role'>): Promise<UserRow> {
-  const row = await buildUser(ctx, { ...u, role: 'incharge' }, null);
+/** The first user, created at setup: the thana in-charge (a district PC's: the district admin). */
+export async function createFirstUser(ctx: StationContext, u: Omit<NewUser, 'role'>, role: 'incharge' | 'district-admin' = 'incharge'): Promise<UserRow> {
+  const row = await buildUser(ctx, { ...u, role }, null);
   await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
     if ((await ctx.db.users.count()) > 0)
       throw new DomainError('setup.done', bi('पहला उपयोगकर्ता पहले ही बन चुका है', 'The first user already exists'));

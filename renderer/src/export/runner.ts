@@ -3,7 +3,7 @@
  * the whole register), maps them to paper rows, writes them as they come, reports progress,
  * gives the event loop a turn every ~1,000 rows, stops on cancel, and writes the audit row.
  */
-import { bi, DomainError } from '@/domain/bilingual';
+import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
 import { formatDateIN, istDate } from '@/domain/dates';
 import type { Actor, StoredRecord } from '@/domain/records';
 import { fieldByKey, type RegisterDef } from '@/domain/registers/types';
@@ -239,6 +239,8 @@ export interface ReportExportRequest extends RunOptions {
   today?: string;
   /** Reports made from a register's entries are audited like the register. */
   audit?: { ctx: StationContext; actor: Actor; register: RegisterDef };
+  /** The district office's prints (issue #15): its own place line and signature block instead of the thana's. */
+  office?: { place: string; signatures: { role: Bilingual; name: string }[] };
 }
 
 function reportSpec(req: ReportExportRequest): SheetSpec {
@@ -251,10 +253,13 @@ function reportSpec(req: ReportExportRequest): SheetSpec {
     subtitle: req.subtitle,
     columns: reportColumns(req.report),
     printedOn: formatDateIN(req.today ?? istDate()),
+    place: req.office?.place,
     signatures:
       req.signatures === false
         ? null
-        : [
+        : req.office
+          ? [{ role: bi('तैयारकर्ता', 'Prepared by'), name: req.preparedBy ? [req.preparedBy.name, req.preparedBy.rank].filter(Boolean).join(', ') : '' }, ...req.office.signatures]
+          : [
             { role: bi('तैयारकर्ता', 'Prepared by'), name: req.preparedBy ? [req.preparedBy.name, req.preparedBy.rank].filter(Boolean).join(', ') : '' },
             { role: STATION_SIGNATURES[1]!, name: [profile.nodalName, profile.nodalRank].filter(Boolean).join(', ') },
             { role: STATION_SIGNATURES[2]!, name: [profile.inchargeName, profile.inchargeRank].filter(Boolean).join(', ') },

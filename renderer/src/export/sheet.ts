@@ -69,6 +69,13 @@ export interface SheetSpec {
   printedOn: string;
   /** Null for a sheet without a signature block. */
   signatures: SignatureSlot[] | null;
+  /** The place line instead of "जिला …, थाना …" (the district office's prints). */
+  place?: string;
+}
+
+/** Where a sheet comes from, as its title block and page header print it. */
+export function placeLine(spec: Pick<SheetSpec, 'district' | 'thana' | 'place'>): string {
+  return spec.place ?? `जिला ${spec.district}, थाना ${spec.thana}`;
 }
 
 export function isCorrected(cell: PrintCell): cell is CorrectedCell {
@@ -213,7 +220,7 @@ export function columnLetter(index: number): string {
 
 /** The title lines every output prints, in order. */
 export function titleLines(spec: SheetSpec): [string, string, string] {
-  return [`जिला ${spec.district}, थाना ${spec.thana}`, `${spec.title.hi} / ${spec.title.en}`, spec.subtitle];
+  return [placeLine(spec), `${spec.title.hi} / ${spec.title.en}`, spec.subtitle];
 }
 
 export const SIGNATURE_NOTE = 'हस्ताक्षर व पदमुद्रा';

@@ -13,6 +13,8 @@ import { can, type Permission } from '@/domain/roles';
 import type { ThanaProfile } from '@/domain/setup';
 import { auditRow } from '@/db/repository';
 import { setCampaignSpelling } from '@/i18n/spelling';
+import { districtPcCode, readDistrictProfile } from '@/db/district';
+import type { DistrictProfile } from '@/domain/districtProfile';
 
 /** The IndexedDB database name; fixed forever, like the app:// origin (design §3.6). */
 export const STATION_DB_NAME = 'cyber-mitan-thana';
@@ -20,6 +22,8 @@ export const STATION_DB_NAME = 'cyber-mitan-thana';
 export const useStationStore = defineStore('station', () => {
   const db = shallowRef<StationDb | null>(null);
   const profile = ref<ThanaProfile | null>(null);
+  /** Set on a district office's PC (issue #15): then there is no thana profile. */
+  const district = ref<DistrictProfile | null>(null);
   const pc = ref<PcSettings>({ ...DEFAULT_PC_SETTINGS });
   const options = ref<Record<string, unknown>>({});
   const actor = ref<Actor | null>(null);
@@ -43,6 +47,7 @@ export const useStationStore = defineStore('station', () => {
     setCampaignSpelling(profile.value?.campaignName);
     pc.value = await readPcSettings(db.value);
     options.value = await readThanaOptions(db.value);
+    district.value = profile.value ? null : await readDistrictProfile(db.value);
   }
 
   const ctx = computed<StationContext>(() => {
@@ -50,14 +55,14 @@ export const useStationStore = defineStore('station', () => {
     const d = db.value;
     return {
       db: d,
-      thana: profile.value?.thanaCode ?? '',
+      thana: profile.value?.thanaCode ?? (district.value ? districtPcCode(district.value) : ''),
       pcSeries: pc.value.pcSeries,
       now: () => new Date(),
-      settings: () => ({ ...(profile.value ?? {}), ...options.value }),
+      settings: () => ({ ...(profile.value ?? district.value ?? {}), ...options.value }),
     };
   });
 
-  const needsSetup = computed(() => ready.value && !profile.value);
+  const needsSetup = computed(() => ready.value && !profile.value && !district.value);
 
   function allowed(p: Permission): boolean {
     return can(actor.value?.role, p);
@@ -79,5 +84,5 @@ export const useStationStore = defineStore('station', () => {
     if (actor.value) locked.value = true;
   }
 
-  return { db, profile, pc, options, actor, locked, ready, ctx, needsSetup, open, reload, allowed, signedIn, signOut, lock };
+  return { db, profile, district, pc, options, actor, locked, ready, ctx, needsSetup, open, reload, allowed, signedIn, signOut, lock };
 });

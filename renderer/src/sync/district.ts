@@ -13,7 +13,8 @@ import { openDistrictDb, thanaProgress, type ThanaProgress } from '@/db/district
 import { readMeta, writeMeta } from '@/db/sync';
 import type { StationDb } from '@/db/schema';
 import { bridgeCredentialStore } from './credentials';
-import { normalizeHubUrl } from './http';
+import { HubClient, normalizeHubUrl } from './http';
+import { hubViews, type ViewReader } from './districtFigures';
 import { SyncError, toSyncError } from './messages';
 import { syncOnce, type SyncProgress, type SyncReport } from './replicator';
 import { districtDbName } from './vdu';
@@ -112,5 +113,28 @@ export const useDistrictStore = defineStore('district', () => {
     controller?.abort();
   }
 
-  return { db, config, hasPassword, running, progress, error, lastOkAt, lastReport, thanas, generation, open, save, syncNow, abort };
+  /**
+   * The hub's figure views on the district database, as this PC's district account (issue #15:
+   * district mode reads these answers, not a copy of the documents).
+   */
+  async function views(): Promise<ViewReader> {
+    assertCan(station.actor?.role, 'district.view');
+    await open();
+    const c = await credentials.get('district').catch(() => null);
+    if (!config.value || !c || c.url !== config.value.url) throw new SyncError('not-configured');
+    const client = new HubClient({ url: c.url, auth: { username: c.username, password: c.password }, retry: { attempts: 2, baseMs: 500, capMs: 2000 } });
+    return hubViews(client, districtDbName(config.value.district));
+  }
+
+  /** Signs in to the district database once: a wrong address, name or password is said at once. */
+  async function check(): Promise<void> {
+    const v = await views();
+    try {
+      await v('thanas', { limit: 1 });
+    } catch (e) {
+      throw new DomainError('hub', toSyncError(e).bilingual);
+    }
+  }
+
+  return { db, config, hasPassword, running, progress, error, lastOkAt, lastReport, thanas, generation, open, save, syncNow, abort, views, check };
 });

@@ -17,6 +17,7 @@ import { SyncError, toSyncError } from './messages';
 import { syncOnce, type SyncProgress, type SyncReport } from './replicator';
 import { SyncScheduler, type SchedulerState } from './scheduler';
 import { thanaDbName } from './vdu';
+import { writeSyncMarker } from './districtMarker';
 
 export interface HubConfig {
   url: string;
@@ -88,6 +89,8 @@ export const useSyncStore = defineStore('sync', () => {
         yieldToUi: nextFrame,
       });
       lastReport.value = report;
+      // The district sees when each PC last synced (issue #15): one small document per PC.
+      await writeSyncMarker(db, { url: cfg.url, db: dbName.value, username: c.username, password: c.password }, thana.value, report.finishedAt, __APP_VERSION__, station.pc.pcSeries);
       notice.value = report.reset
         ? bi(
             'हब का डेटाबेस नया बना या बैकअप से लौटाया गया था; इस कंप्यूटर की प्रविष्टियाँ दोबारा जाँचकर भेजी गईं।',

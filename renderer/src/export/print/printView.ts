@@ -97,7 +97,7 @@ ${fontFaceCss(fonts)}
   size: A4 landscape;
   margin: 13mm 9mm 13mm 9mm;
   @top-left { content: ${cssString(`${spec.title.hi} / ${spec.title.en}`)}; ${box} }
-  @top-right { content: ${cssString(`थाना ${spec.thana}, जिला ${spec.district}`)}; ${box} }
+  @top-right { content: ${cssString(spec.place ?? `थाना ${spec.thana}, जिला ${spec.district}`)}; ${box} }
   @bottom-left { content: ${cssString(spec.subtitle)}; ${box} }
   @bottom-center { content: "पृष्ठ " counter(page) " / " counter(pages); ${box} font-size: 8.5pt; color: #000; }
   @bottom-right { content: ${cssString(`मुद्रण दिनांक: ${spec.printedOn}`)}; ${box} }

@@ -124,7 +124,7 @@ export function sheetLayout(spec: SheetSpec): SheetLayout {
     signature,
     signatureHeight: 84,
     oddHeader: `&L${font}${hf(clip(spec.title.hi, 80))}&R${font}${hf(clip(spec.subtitle, 100))}`,
-    oddFooter: `&L${font}${hf(clip(`थाना ${spec.thana}, जिला ${spec.district}`, 80))}&C&"${FONT_NAME},Regular"&9पृष्ठ &P / &N&R${font}${hf(`मुद्रण दिनांक: ${spec.printedOn}`)}`,
+    oddFooter: `&L${font}${hf(clip(spec.place ?? `थाना ${spec.thana}, जिला ${spec.district}`, 80))}&C&"${FONT_NAME},Regular"&9पृष्ठ &P / &N&R${font}${hf(`मुद्रण दिनांक: ${spec.printedOn}`)}`,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
   };
 }
