@@ -44,10 +44,10 @@ export const useStationStore = defineStore('station', () => {
   async function reload(): Promise<void> {
     if (!db.value) return;
     profile.value = await readProfile(db.value);
-    setCampaignSpelling(profile.value?.campaignName);
+    district.value = profile.value ? null : await readDistrictProfile(db.value);
+    setCampaignSpelling(profile.value?.campaignName ?? district.value?.campaignName);
     pc.value = await readPcSettings(db.value);
     options.value = await readThanaOptions(db.value);
-    district.value = profile.value ? null : await readDistrictProfile(db.value);
   }
 
   const ctx = computed<StationContext>(() => {
