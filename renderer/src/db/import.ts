@@ -9,9 +9,10 @@ import type { RegisterDef } from '@/domain/registers/types';
 import { assertCan } from '@/domain/roles';
 import type { RecordData } from '@/domain/validation';
 import type { ExistingEntry, ImportPlan } from '@/import/plan';
-import type { RefTarget } from '@/import/refs';
+import type { RefTarget, SoundMatch } from '@/import/refs';
+import { placeAliases } from '@/domain/registers/place';
 import type { StationContext } from './context';
-import { auditRow, createRecords, type CreateResult } from './repository';
+import { auditRow, correctRecord, createRecords, type CreateResult } from './repository';
 
 /** Live (not cancelled) entries of the register that have any of these lookup keys. */
 export async function existingKeys(
@@ -41,6 +42,8 @@ export interface CommitOptions {
   fileName: string;
   /** Lookup-key prefixes that must stay unique, per register type. */
   unique?: Record<string, string[]>;
+  /** Names matched across scripts that the writer confirmed: kept as the entries' other spellings. */
+  aliases?: SoundMatch[];
 }
 
 export interface CommitResult {
@@ -66,7 +69,8 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
     throw new DomainError('import.empty', bi('जोड़ने योग्य कोई पंक्ति नहीं है', 'There are no rows to add'));
   const { db } = ctx;
   const addedTypes = Object.keys(plan.added);
-  const tables = [...new Set([def.type, ...addedTypes])].map((t) => db.registerTable(t));
+  const aliasTypes = (opts.aliases ?? []).map((a) => a.refType);
+  const tables = [...new Set([def.type, ...addedTypes, ...aliasTypes])].map((t) => db.registerTable(t));
   return db.transaction('rw', [...tables, db.serials, db.audit, db.totals], async () => {
     const ids = new Map<string, string>();
     const added: Record<string, CreateResult[]> = {};
@@ -76,6 +80,7 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
       targets.forEach((t, i) => ids.set(t.id, made[i]!.record.id));
       added[type] = made;
     }
+    await rememberAliases(ctx, actor, opts.aliases ?? []);
     const inputs = plan.accepted.map((r) => (ids.size ? substitute(r.data, ids) : r.data));
     // One audit row for the import (file, counts, serial and id ranges) rather than one per row:
     // each entry's own history still records who created it and when.
@@ -101,4 +106,22 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
     );
     return { created, added };
   });
+}
+
+/** Each confirmed cross-script name becomes one more spelling of its entry (a correction, with its reason). */
+async function rememberAliases(ctx: StationContext, actor: Actor, aliases: SoundMatch[]): Promise<void> {
+  const byEntry = new Map<string, SoundMatch[]>();
+  for (const a of aliases) byEntry.set(`${a.refType}\u0000${a.id}`, [...(byEntry.get(`${a.refType}\u0000${a.id}`) ?? []), a]);
+  for (const list of byEntry.values()) {
+    const { refType, id } = list[0]!;
+    const def = registerOf(refType);
+    const rec = await ctx.db.registerTable(refType).get(id);
+    if (!rec) continue;
+    const known = placeAliases(rec.data);
+    const more = [...new Set(list.map((a) => a.text))].filter((t) => !known.includes(t));
+    if (!more.length) continue;
+    await correctRecord(ctx, actor, def, id, { aliases: [...known, ...more].join(', ') }, 'आयात में पुष्टि की गई दूसरी वर्तनी / other spelling confirmed in an import', {
+      expectedVersion: rec.version,
+    });
+  }
 }

@@ -8,9 +8,10 @@ import type { FieldContext, FieldDef, RegisterDef } from '@/domain/registers/typ
 import { validateRecord, type RecordData } from '@/domain/validation';
 import { isBlankPlain, type Plain } from './cells';
 import { coerceCell } from './coerce';
+import { isFooterRow } from './footer';
 import { isNumberingRow, repeatedHeaderTest, type HeaderGuess } from './header';
 import type { SheetRows } from './read';
-import type { RefResolver, RefTarget } from './refs';
+import type { RefResolver, RefTarget, SoundMatch } from './refs';
 
 export interface ExistingEntry {
   id: string;
@@ -62,14 +63,22 @@ export interface RejectedRow {
 
 export interface ImportPlan {
   type: string;
-  /** Data rows looked at (not counting blank and repeated header rows). */
+  /** Data rows looked at (not counting blank, repeated header and footer rows). */
   total: number;
   accepted: PlannedRow[];
   rejected: RejectedRow[];
+  /** Blank rows below the header, including the ones the file leaves out altogether. */
   skippedBlank: number;
+  /** Repeated header rows and "1 2 3 …" numbering rows. */
   skippedHeaders: number;
+  /** Signatures, totals, "थाना प्रभारी", print dates at the foot of a page. */
+  skippedFooter: number;
   /** New entries of other registers the accepted rows need (e.g. villages not on the list), by type. */
   added: Record<string, RefTarget[]>;
+  /** Names matched across scripts that accepted rows use: the writer confirms each before writing. */
+  matches: SoundMatch[];
+  /** What the writer knows each referenced id by (its name): the screen never shows an id. */
+  labels: Record<string, string>;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -91,7 +100,9 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const ref = (type: string, id: string) => opts.resolvers?.[type]?.get(id);
   const start = header ? Math.max(header.index, ...header.extra) + 1 : 0;
 
-  const plan: ImportPlan = { type: def.type, total: 0, accepted: [], rejected: [], skippedBlank: 0, skippedHeaders: 0, added: {} };
+  const plan: ImportPlan = { type: def.type, total: 0, accepted: [], rejected: [], skippedBlank: 0, skippedHeaders: 0, skippedFooter: 0, added: {}, matches: [], labels: {} };
+  const mappedCols = columns.map((c) => c.col);
+  let inFooter = false;
   const firstRowOfKey = new Map<string, number>();
   const keysOfRow = new Map<PlannedRow, string[]>();
   const count = sheet.rows.length - start;
@@ -105,12 +116,20 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
     }
     const cells = sheet.rows[i]!;
     const rowNumber = sheet.rowNumbers[i] ?? i + 1;
+    // Rows with nothing in them are not in the file at all: count the gap.
+    if (i > start) plan.skippedBlank += Math.max(0, rowNumber - (sheet.rowNumbers[i - 1] ?? rowNumber - 1) - 1);
     if (cells.every(isBlankPlain)) {
       plan.skippedBlank++;
       continue;
     }
     if (header && (isHeaderLike(cells) || isNumberingRow(cells))) {
       plan.skippedHeaders++;
+      continue;
+    }
+    const footer = isFooterRow(cells, mappedCols, inFooter);
+    if (footer) {
+      plan.skippedFooter++;
+      inFooter = true;
       continue;
     }
     plan.total++;
@@ -198,15 +217,24 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const used = new Set<string>();
   for (const row of plan.accepted)
     for (const v of Object.values(row.data)) for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'string' && id.startsWith('new:')) used.add(id);
+  const usedIds = new Set<string>();
+  for (const row of plan.accepted)
+    for (const { field } of columns)
+      if (field.refType) for (const id of [row.data[field.key]].flat()) if (typeof id === 'string') usedIds.add(id);
   for (const [type, r] of Object.entries(opts.resolvers ?? {})) {
     const list = [...r.added.values()].filter((t) => used.has(t.id));
     if (list.length) plan.added[type] = list;
+    plan.matches.push(...[...r.bySound.values()].filter((m) => usedIds.has(m.id)));
+    for (const id of usedIds) {
+      const name = r.get(id)?.data.name;
+      if (typeof name === 'string') plan.labels[id] = name;
+    }
   }
   return plan;
 }
 
 /** A few rows read through the mapping, for the preview before the writer confirms. */
-export function previewRows(opts: Pick<ImportOptions, 'sheet' | 'header'>, limit = 10): { rowNumber: number; cells: Plain[] }[] {
+export function previewRows(opts: Pick<ImportOptions, 'sheet' | 'header'> & { mappedColumns?: number[] }, limit = 10): { rowNumber: number; cells: Plain[] }[] {
   const start = opts.header ? Math.max(opts.header.index, ...opts.header.extra) + 1 : 0;
   const isHeaderLike = repeatedHeaderTest(opts.header ? [opts.header.index, ...opts.header.extra].map((i) => opts.sheet.rows[i] ?? []) : []);
   const out: { rowNumber: number; cells: Plain[] }[] = [];
@@ -214,6 +242,7 @@ export function previewRows(opts: Pick<ImportOptions, 'sheet' | 'header'>, limit
     const cells = opts.sheet.rows[i]!;
     if (cells.every(isBlankPlain)) continue;
     if (opts.header && (isHeaderLike(cells) || isNumberingRow(cells))) continue;
+    if (isFooterRow(cells, opts.mappedColumns ?? [], false)) continue;
     out.push({ rowNumber: opts.sheet.rowNumbers[i] ?? i + 1, cells });
   }
   return out;

@@ -28,7 +28,11 @@ export const IMPORT_PROFILES: Record<string, ImportProfile> = {
     // Rosters list members who are serving: a blank role or status means member, active.
     defaults: { role: 'member', status: 'active' },
     refTypes: ['team', 'place'],
-    completeRow: (input, ref) => completeFromPlace(input, typeof input.placeId === 'string' ? ref('place', input.placeId) : undefined),
+    completeRow: (input, ref) => {
+      completeFromPlace(input, typeof input.placeId === 'string' ? ref('place', input.placeId) : undefined);
+      // "Form to be collected" for every row applies only to rows without a consent date.
+      if (input.consentDate !== null && input.consentDate !== undefined && input.consentDate !== '') input.consentPending = false;
+    },
     completes: ['area', 'beat'],
     newRef: {
       // A village not on the master list: added, marked isNew, for the in-charge to review.

@@ -3,6 +3,7 @@
  * to the records already in the station's registers.
  */
 import { bi, type Bilingual } from '@/domain/bilingual';
+import { placeAliases } from '@/domain/registers/place';
 import { normText, plainText, type Plain } from './cells';
 
 export interface RefTarget {
@@ -10,7 +11,17 @@ export interface RefTarget {
   data: Record<string, unknown>;
 }
 
-export type RefMatch = { id: string; isNew?: boolean } | { problem: Bilingual };
+export type RefMatch = { id: string; isNew?: boolean; bySound?: boolean } | { problem: Bilingual };
+
+/** A name matched to an entry only by how it sounds ("Sakri" → सकरी): used once the writer confirms it. */
+export interface SoundMatch {
+  refType: string;
+  /** The name as the file writes it. */
+  text: string;
+  id: string;
+  /** The entry's own name, as the writer knows it. */
+  name: string;
+}
 
 export interface RefResolver {
   refType: string;
@@ -19,6 +30,8 @@ export interface RefResolver {
   get(id: string): RefTarget | undefined;
   /** Unknown names turned into new entries, by `new:` id. */
   readonly added: Map<string, RefTarget>;
+  /** Names matched across scripts, by their canonical key, waiting for the writer's confirmation. */
+  readonly bySound: Map<string, SoundMatch>;
 }
 
 const FILLER = new Set(['क्रमांक', 'क्र', 'नं', 'नंबर', 'न', 'no', 'number', 'num', 'sr']);
@@ -52,7 +65,7 @@ const KEYS_OF: Record<string, { keysOf: (d: Record<string, unknown>) => string[]
     label: bi('दल', 'Team'),
   },
   place: {
-    keysOf: (d) => [typeof d.name === 'string' ? placeRefKey(d.name) : ''],
+    keysOf: (d) => [typeof d.name === 'string' ? placeRefKey(d.name) : '', ...placeAliases(d).map(placeRefKey)],
     canon: placeRefKey,
     label: bi('ग्राम/वार्ड', 'Village/ward'),
   },
@@ -61,6 +74,10 @@ const KEYS_OF: Record<string, { keysOf: (d: Record<string, unknown>) => string[]
 export interface ResolverOptions {
   /** Unknown names become new entries (places marked isNew) instead of errors. */
   addUnknown?: (name: string) => Record<string, unknown>;
+  /** The sound key of a name in either script (see domain/text/transliterate): unknown names are matched by it. */
+  soundKey?: (name: string) => string;
+  /** Names (canonical keys) the writer said are NOT the entry their sound matched. */
+  refused?: Set<string>;
 }
 
 export function createRefResolver(refType: string, targets: RefTarget[], opts: ResolverOptions = {}): RefResolver {
@@ -74,9 +91,17 @@ export function createRefResolver(refType: string, targets: RefTarget[], opts: R
       byKey.set(k, byKey.has(k) && byKey.get(k) !== t.id ? null : t.id);
     }
   const added = new Map<string, RefTarget>();
+  const bySound = new Map<string, SoundMatch>();
+  // null again marks a sound two entries share: no suggestion then.
+  const bySoundKey = new Map<string, string | null>();
+  if (opts.soundKey)
+    for (const t of targets)
+      for (const k of new Set(spec.keysOf(t.data).filter(Boolean).map(opts.soundKey))) if (k) bySoundKey.set(k, bySoundKey.has(k) && bySoundKey.get(k) !== t.id ? null : t.id);
+  const nameOf = (id: string) => String(byId.get(id)?.data.name ?? '');
   return {
     refType,
     added,
+    bySound,
     get: (id) => byId.get(id) ?? added.get(id),
     resolve(v) {
       const text = plainText(v);
@@ -86,6 +111,11 @@ export function createRefResolver(refType: string, targets: RefTarget[], opts: R
       if (hit) return { id: hit };
       if (hit === null)
         return { problem: bi(`${spec.label.hi} "${text}" एक से अधिक प्रविष्टियों से मेल खाता है`, `${spec.label.en} "${text}" matches more than one entry`) };
+      const sounded = key && opts.soundKey && !opts.refused?.has(key) ? bySoundKey.get(opts.soundKey(key)) : undefined;
+      if (sounded) {
+        if (!bySound.has(key)) bySound.set(key, { refType, text, id: sounded, name: nameOf(sounded) });
+        return { id: sounded, bySound: true };
+      }
       if (opts.addUnknown && key) {
         const id = `new:${key}`;
         if (!added.has(id)) added.set(id, { id, data: opts.addUnknown(text) });

@@ -10,17 +10,25 @@ import { istDate } from '@/domain/dates';
 import type { StationContext } from '@/db/context';
 import { commitImport, existingKeys, refTargets, type CommitResult } from '@/db/import';
 import { detectHeader, headingScore, headingsOf, proposeMapping, type HeaderGuess } from './header';
+import { convertLegacyColumns, legacyColumns, type LegacyColumn } from './legacy';
 import { planImport, type ImportPlan } from './plan';
 import { importProfile } from './profiles';
 import { bestSheet, readSpreadsheet, type SheetRows } from './read';
-import { createRefResolver, type RefResolver } from './refs';
+import { createRefResolver, placeRefKey, type RefResolver } from './refs';
 import { rejectsWorkbook } from './rejects';
 
 export interface ImportSession {
   def: RegisterDef;
   fileName: string;
+  /** The sheets as read from the file. */
+  original: SheetRows[];
+  /** The sheets as imported: legacy-font columns converted when `legacyOn`. */
   sheets: SheetRows[];
   sheetIndex: number;
+  /** Columns of the chosen sheet typed in Kruti Dev (or DevLys), with examples. */
+  legacy: LegacyColumn[];
+  /** Convert them to Unicode (the writer may say no). */
+  legacyOn: boolean;
   header: HeaderGuess | null;
   /** Column headings as read (joined over a bilingual second header row). */
   headings: string[];
@@ -33,14 +41,28 @@ export function sheetOf(s: ImportSession): SheetRows {
 }
 
 function guess(session: ImportSession): ImportSession {
+  const legacy = legacyColumns(session.original[session.sheetIndex]!);
+  const sheets = session.original.map((s, i) => (i === session.sheetIndex && session.legacyOn ? convertLegacyColumns(s, legacy) : s));
+  return guessHeader({ ...session, sheets, legacy });
+}
+
+function guessHeader(session: ImportSession): ImportSession {
   const sheet = sheetOf(session);
   const header = detectHeader(session.def, sheet.rows);
   return { ...session, header, headings: headingsOf(sheet.rows, header, sheet.width), mapping: proposeMapping(session.def, sheet.rows, header, sheet.width) };
 }
 
 export async function openImport(def: RegisterDef, bytes: Uint8Array, fileName: string): Promise<ImportSession> {
-  const sheets = await readSpreadsheet(bytes, fileName);
-  return guess({ def, fileName, sheets, sheetIndex: bestSheet(def, sheets), header: null, headings: [], mapping: [] });
+  const original = await readSpreadsheet(bytes, fileName);
+  // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev.
+  const converted = original.map((s) => convertLegacyColumns(s, legacyColumns(s)));
+  const sheetIndex = bestSheet(def, converted);
+  return guess({ def, fileName, original, sheets: original, sheetIndex, legacy: [], legacyOn: true, header: null, headings: [], mapping: [] });
+}
+
+/** The writer accepts or refuses the conversion of the legacy-font columns. */
+export function chooseLegacy(session: ImportSession, on: boolean): ImportSession {
+  return guess({ ...session, legacyOn: on });
 }
 
 export function chooseSheet(session: ImportSession, sheetIndex: number): ImportSession {
@@ -59,6 +81,8 @@ export interface PrepareOptions {
   defaults?: RecordData;
   /** Villages not on the master list are added (marked isNew) instead of rejecting the row. */
   addUnknownPlaces?: boolean;
+  /** Names (as the file writes them) the writer said are not the place their sound matched. */
+  refusedMatches?: string[];
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -66,9 +90,14 @@ export interface PrepareOptions {
 export async function prepareImport(ctx: StationContext, session: ImportSession, opts: PrepareOptions = {}): Promise<ImportPlan> {
   const profile = importProfile(session.def.type);
   const resolvers: Record<string, RefResolver> = {};
+  // Place names are also matched across scripts (Sanscript is loaded only for an import).
+  const soundKey = profile.refTypes.includes('place') ? (await import('@/domain/text/transliterate')).soundKey : undefined;
   for (const type of profile.refTypes) {
     const newRef = opts.addUnknownPlaces && type === 'place' ? profile.newRef?.[type] : undefined;
-    resolvers[type] = createRefResolver(type, await refTargets(ctx, type), newRef ? { addUnknown: newRef } : {});
+    resolvers[type] = createRefResolver(type, await refTargets(ctx, type), {
+      ...(newRef ? { addUnknown: newRef } : {}),
+      ...(type === 'place' && soundKey ? { soundKey, refused: new Set((opts.refusedMatches ?? []).map(placeRefKey)) } : {}),
+    });
   }
   return planImport({
     def: session.def,
@@ -89,7 +118,8 @@ export async function prepareImport(ctx: StationContext, session: ImportSession,
 export async function writeImport(ctx: StationContext, actor: Actor, session: ImportSession, plan: ImportPlan): Promise<CommitResult> {
   const unique: Record<string, string[]> = { [session.def.type]: importProfile(session.def.type).uniqueKeys };
   for (const type of Object.keys(plan.added)) unique[type] = importProfile(type).uniqueKeys;
-  return commitImport(ctx, actor, session.def, plan, { fileName: session.fileName, unique });
+  // Every cross-script match the rows use was confirmed on screen: each is remembered as the place's alias.
+  return commitImport(ctx, actor, session.def, plan, { fileName: session.fileName, unique, aliases: plan.matches });
 }
 
 /** The rejected rows as an xlsx the writer can correct and import again. */

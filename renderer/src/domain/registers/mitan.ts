@@ -28,6 +28,9 @@ export function mitanMobileKey(mobile: string): string {
   return `mobile:${mobile}`;
 }
 
+/** The lookup key of Mitans whose signed consent form is still to be collected (the follow-up list). */
+export const CONSENT_PENDING_KEY = 'consent:pending';
+
 /** Key prefixes that must be unique among the roster's live (not cancelled) entries. */
 export const MITAN_UNIQUE_KEYS = ['mobile:'];
 
@@ -56,7 +59,7 @@ export const mitanRegister: RegisterDef = {
   searchFields: ['name', 'relativeName', 'mobile', 'locality', 'organisation'],
   lookupKeys: (d) => {
     const m = typeof d.mobile === 'string' ? normalizeMobile(d.mobile) : null;
-    return m ? [mitanMobileKey(m)] : [];
+    return [...(m ? [mitanMobileKey(m)] : []), ...(d.consentPending === true ? [CONSENT_PENDING_KEY] : [])];
   },
   totals: (d) => {
     const values = { total: 1, active: d.status === 'active' ? 1 : 0, trained: isTrained(d) ? 1 : 0 };
@@ -298,11 +301,23 @@ export const mitanRegister: RegisterDef = {
       importAliases: ['एनसीआरपी पंजीयन', 'एनसीआरपी', 'ncrp', 'ncrp registered', 'cyber awareness promoter', 'ncrp promoter'],
     },
     {
+      key: 'consentPending',
+      label: bi('सहमति पत्र लेना शेष', 'Consent form to be collected'),
+      type: 'boolean',
+      section: status,
+      help: bi(
+        'पुरानी सूची से आए मितान: हस्ताक्षरित सहमति पत्र मिलने तक वे "सहमति पत्र शेष" सूची में रहते हैं',
+        'Mitans from an old list: they stay on the "consent forms to collect" list until the signed form is in',
+      ),
+      importAliases: ['सहमति पत्र शेष', 'सहमति शेष', 'consent pending', 'consent form pending'],
+    },
+    {
       key: 'consentDate',
       label: bi('सहमति/सूचना पत्र हस्ताक्षरित दिनांक', 'Consent/notice signed (date)'),
       type: 'date',
       required: true,
-      section: status,
+      // A Mitan whose form is still to be collected has no consent date yet; entering it ends that.
+      when: (r) => r.consentPending !== true,
       validate: notFuture('consentDate', bi('सहमति दिनांक', 'Consent date')),
       help: bi('हस्ताक्षरित सहमति पत्र के बिना किसी का नाम पंजी में नहीं लिखा जा सकता', 'Nobody is entered without a signed consent form'),
       print: { order: 26, width: 11 },

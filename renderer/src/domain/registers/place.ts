@@ -17,6 +17,11 @@ export function placeNameKey(name: string): string {
   return `place:${name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()}`;
 }
 
+/** Other spellings of a place's name (Latin letters, old spellings), as stored: comma-separated. */
+export function placeAliases(d: Record<string, unknown>): string[] {
+  return typeof d.aliases === 'string' ? d.aliases.split(/[,;]/).map((a) => a.trim()).filter(Boolean) : [];
+}
+
 /** A thana lists each village or ward once. */
 export const PLACE_UNIQUE_KEYS = ['place:'];
 
@@ -27,7 +32,7 @@ export const placeRegister: RegisterDef = {
   printTitle: bi('ग्राम/वार्ड सूची', 'List of villages and wards'),
   serial: false,
   schemaVersion: 1,
-  searchFields: ['name', 'beat'],
+  searchFields: ['name', 'beat', 'aliases'],
   lookupKeys: (d) => (typeof d.name === 'string' ? [placeNameKey(d.name)] : []),
   fields: [
     {
@@ -71,6 +76,17 @@ export const placeRegister: RegisterDef = {
       list: { order: 4, width: 120 },
       print: { order: 4, width: 14 },
       importAliases: ['बीट', 'beat'],
+    },
+    {
+      key: 'aliases',
+      label: bi('अन्य वर्तनी (अंग्रेज़ी आदि)', 'Other spellings (English etc.)'),
+      type: 'text',
+      maxLength: 300,
+      help: bi(
+        'आयात में इन नामों को भी यही ग्राम/वार्ड माना जाता है; अल्पविराम से अलग करें',
+        'Imports take these names for this village/ward too; separate them with commas',
+      ),
+      importAliases: ['अन्य नाम', 'अन्य वर्तनी', 'aliases', 'other names', 'english name'],
     },
     {
       key: 'isNew',
