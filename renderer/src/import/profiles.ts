@@ -18,6 +18,8 @@ export interface ImportProfile {
   completeRow?: (input: RecordData, ref: (refType: string, id: string) => RefTarget | undefined) => void;
   /** Fields completeRow can fill in, so a file need not have a column for them. */
   completes?: string[];
+  /** Optional fields the writer may also set once for every row (e.g. consent form to be collected). */
+  forAllRows?: string[];
   /** Registers whose unknown names may be added as new entries, and the data of such an entry. */
   newRef?: Record<string, (name: string) => RecordData>;
 }
@@ -34,6 +36,7 @@ export const IMPORT_PROFILES: Record<string, ImportProfile> = {
       if (input.consentDate !== null && input.consentDate !== undefined && input.consentDate !== '') input.consentPending = false;
     },
     completes: ['area', 'beat'],
+    forAllRows: ['consentPending'],
     newRef: {
       // A village not on the master list: added, marked isNew, for the in-charge to review.
       place: (name) => (/वार्ड|वॉर्ड|ward/i.test(name) ? { name, kind: 'ward', area: 'urban', isNew: true } : { name, kind: 'village', area: 'rural', isNew: true }),

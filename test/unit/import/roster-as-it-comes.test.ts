@@ -5,6 +5,7 @@ import { createRecord } from '../../../renderer/src/db/repository';
 import { createTeam } from '../../../renderer/src/db/roster';
 import { chooseLegacy, openImport, prepareImport, writeImport } from '../../../renderer/src/import/session';
 import { isFooterRow } from '../../../renderer/src/import/footer';
+import { CONSENT_RECEIVED_REASON, consentPending, recordConsentForms } from '../../../renderer/src/db/consent';
 import { station, teamInput, writer } from '../roster/fixture';
 import { ISSUE_ROWS, issueRosterWorkbook, KRUTI_NAMES, krutiRosterWorkbook, latinVillagesWorkbook } from './roster-files';
 
@@ -39,6 +40,18 @@ describe('A roster as thanas keep it (issue 17)', () => {
     const result = await writeImport(ctx, writer, session, plan);
     expect(result.created).toHaveLength(6);
     expect(await ctx.db.mitan.where('keys').equals(CONSENT_PENDING_KEY).count()).toBe(6);
+
+    // The follow-up list: the forms come in, the date is entered for the team in one go.
+    const pending = await consentPending(ctx);
+    expect(pending.map((r) => r.data.name)).toEqual(good);
+    await expect(recordConsentForms(ctx, writer, pending.slice(0, 4).map((r) => r.id), '2026-03-10')).resolves.toBe(4);
+    expect((await consentPending(ctx)).map((r) => r.data.name)).toEqual(good.slice(4));
+    const done = await ctx.db.mitan.get(pending[0]!.id);
+    expect(done!.data).toMatchObject({ consentDate: '2026-03-10', consentPending: false });
+    expect(done!.history.at(-1)!.reason).toBe(CONSENT_RECEIVED_REASON);
+    // A date in the future is refused for the whole batch: nothing half-saved.
+    await expect(recordConsentForms(ctx, writer, pending.slice(4).map((r) => r.id), '2027-01-01')).rejects.toThrow();
+    expect(await consentPending(ctx)).toHaveLength(2);
   });
 
   it('without a consent choice the rows are refused for the missing date, as the register requires', async () => {
