@@ -5,9 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { correctionsByField } from '../../renderer/src/domain/records';
+import { listHubDeletions, listQuarantine, pushBackDeleted } from '../../renderer/src/db/sync';
 import { thanaDesignId } from '../../renderer/src/sync/vdu';
 import { FaultProxy } from './proxy';
-import { admin, allVersions, expectConverged, hubDocs, hubUrl, openDistrict, provisionThana, StationPc, waitForDistrict, type ThanaSetup } from './helpers';
+import { admin, allVersions, expectConverged, expectIncreasingVersions, hubUrl, provisionThana, purgeFoldedLeaves, StationPc, TEST_DEF, type ThanaSetup } from './helpers';
 
 let setup: ThanaSetup;
 let proxy: FaultProxy;
@@ -58,13 +59,13 @@ describe('two PCs edit the same record offline', () => {
     const rows = await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
     const final = rows.find((x) => x.id === rec.id)!;
     expect(final.data).toMatchObject({ people: 12, place: 'रतनपुर' });
-    const merge = final.history.find((h) => h.kind === 'merge')!;
-    expect(merge.changes).toEqual([]);
+    // Nothing clashed: no (empty) merge version; both corrections are versions, numbered in order.
+    expect(final.history.some((h) => h.kind === 'merge')).toBe(false);
+    expect(final.history.filter((h) => h.kind === 'correct')).toHaveLength(2);
+    expectIncreasingVersions(final.history);
     const log = await b.db.syncConflicts.where('recordId').equals(rec.id).toArray();
     expect(log).toHaveLength(1);
     expect(log[0]!.fields).toEqual([]);
-    // The merge is a normal audited write, and it travels to the other PC's audit log too.
-    expect(await a.db.audit.where('recordId').equals(rec.id).filter((x) => x.action === 'merge').count()).toBe(1);
   });
 
   it('the same field: the value that reached the hub first is kept, the other stays readable', async () => {
@@ -144,7 +145,7 @@ describe('two PCs edit the same record offline', () => {
     expect(r.merged).toBe(1);
     const mid = (await b.get(rec.id))!;
     expect(mid.data).toMatchObject({ people: 2, place: 'ब' });
-    expect(mid.history.at(-1)!.kind).toBe('merge');
+    expectIncreasingVersions(mid.history);
     await syncAll(a, b);
     const rows = await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
     expect(rows.find((x) => x.id === rec.id)!.data).toMatchObject({ people: 2, place: 'ब' });
@@ -182,7 +183,7 @@ describe('thana settings travel too', () => {
 });
 
 describe('the hub', () => {
-  it('conflict leaves on the hub (made with new_edits:false) are found, merged the same way on every PC, and the losers deleted', async () => {
+  it('conflict leaves on the hub (made with new_edits:false) are found, folded once the same way on every PC, and named for the admin job', async () => {
     const [a, b] = await pcs();
     const rec = await shared(a, b, { title: 'पत्तियाँ', people: 1, place: 'मूल' });
     const doc = (await admin<Record<string, unknown> & { _rev: string; history: unknown[]; data: Record<string, unknown> }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}`)).body;
@@ -218,8 +219,18 @@ describe('the hub', () => {
     // Both leaves' versions are in the history; the clash on `people` kept one value, the other is readable.
     expect(final.history.filter((h) => h.mutationId.startsWith('01LEAF'))).toHaveLength(2);
     expect([5, 8]).toContain(final.data.people);
-    const after = (await admin<{ _conflicts?: string[] }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}?conflicts=true`)).body;
-    expect(after._conflicts ?? []).toEqual([]);
+    expectIncreasingVersions(final.history);
+    // The log on the PC that folded says exactly what the record ended with.
+    const log = (await a.db.syncConflicts.where('recordId').equals(rec.id).filter((x) => x.kind === 'leaves').toArray())[0]!;
+    const f = log.fields.find((x) => x.field === 'people')!;
+    expect(f.kept === 'local' ? f.local : f.server).toBe(final.data.people);
+    // Stations delete nothing: the leaf stays, named in foldedRevs, until the hub's admin job removes it.
+    const after = (await admin<{ _conflicts?: string[]; foldedRevs?: string[] }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}?conflicts=true`)).body;
+    expect(after._conflicts?.length).toBe(1);
+    expect(after.foldedRevs).toEqual(expect.arrayContaining(after._conflicts!));
+    await purgeFoldedLeaves(setup.db, rec.id);
+    await syncAll(a, b);
+    await expectConverged([a, b], setup, { versions });
   });
 
   it('a document the validation function refuses: the rest of the batch goes, it is rejected, shown and not retried', async () => {
@@ -250,37 +261,34 @@ describe('the hub', () => {
     expect(await a.db.syncRejects.count()).toBe(0);
   });
 
-  it('a record deleted on the hub disappears on both PCs and in the district (kept in the audit log); an edit racing the delete brings it back', async () => {
+  it('a record deleted on the hub stays on both PCs with a "deleted on the hub" version, listed until the in-charge sends it back; an edit racing the delete brings it back by itself', async () => {
     const [a, b] = await pcs();
     const gone = await shared(a, b, { title: 'हटेगा', people: 4 });
     const raced = await shared(a, b, { title: 'बचेगा', people: 3 });
-    await waitForDistrict(setup);
-    const district = await openDistrict(setup);
-    await district.sync();
-    expect(await district.db.outreach.get(gone.id)).toBeTruthy();
     for (const id of [gone.id, raced.id]) {
       const d = (await admin<{ _rev: string }>('GET', `${setup.db}/${encodeURIComponent(id)}`)).body;
       expect((await admin('DELETE', `${setup.db}/${encodeURIComponent(id)}?rev=${d._rev}`)).status).toBe(200);
     }
     await b.correct(raced.id, { people: 33 }, 'हटाने से पहले सुधार');
-    await a.sync();
-    expect(await a.get(gone.id)).toBeUndefined();
-    const trail = await a.db.audit.where('recordId').equals(gone.id).filter((x) => x.action === 'sync').first();
-    expect((trail!.before as { data: { title: string } }).data.title).toBe('हटेगा');
-    await b.sync();
+    const r = await a.sync();
+    expect(r.hubDeleted).toBe(2);
+    const kept = (await a.get(gone.id))!;
+    expect(kept.data.title).toBe('हटेगा');
+    expect(kept.syncState).toBe('conflict');
+    expect(kept.history.at(-1)).toMatchObject({ kind: 'hub', changes: [] });
+    expect((await listHubDeletions(a.db)).map((x) => x.row.recordId).sort()).toEqual([gone.id, raced.id].sort());
+    expect((await a.totals()).people).toBeGreaterThanOrEqual(7); // nothing left the totals
+    await b.sync(); // B's correction goes to the hub and brings `raced` back there
+    expect(await pushBackDeleted(a.db, gone.id)).toBe(true);
     await syncAll(a, b);
-    const rows = await expectConverged([a, b], setup, { versions: new Set((await b.get(raced.id))!.history.map((h) => h.mutationId)) });
-    expect(rows.map((x) => x.id)).not.toContain(gone.id);
+    const rows = await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
     expect(rows.find((x) => x.id === raced.id)!.data.people).toBe(33);
-    await waitForDistrict(setup);
-    await district.sync();
-    expect(await district.db.outreach.get(gone.id)).toBeUndefined();
-    expect((await district.db.outreach.get(raced.id))!.data.people).toBe(33);
-    district.db.close();
-    await district.db.delete();
+    expect(rows.find((x) => x.id === gone.id)!.history.some((h) => h.kind === 'hub')).toBe(true);
+    expect(await listHubDeletions(a.db)).toEqual([]);
+    expect(await listHubDeletions(b.db)).toEqual([]);
   });
 
-  it('a record of a newer schemaVersion reaches an older PC whole, and survives its corrections', async () => {
+  it('a record of a newer schemaVersion, and a register this version does not know, wait in quarantine; the pull goes on; after an update they land', async () => {
     const [a, b] = await pcs();
     const rec = await shared(a, b, { title: 'पुराना', people: 1 });
     const doc = (await admin<Record<string, unknown> & { data: Record<string, unknown> }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}`)).body;
@@ -291,26 +299,26 @@ describe('the hub', () => {
     ];
     const newer = { ...doc, schemaVersion: 7, futureTop: { kept: true }, data: { ...doc.data, futureField: 'नया फ़ील्ड' }, mutationId: '01NEWERSCHEMA0000000000000', version: 2, history };
     expect((await admin('PUT', `${setup.db}/${encodeURIComponent(rec.id)}`, newer)).status).toBe(201);
-    await b.sync();
+    // A register this version does not know at all (a newer app added it).
+    const unknownId = `${setup.code}:bicycles:01NEWTYPE00000000000000000`;
+    const unknown = { thana: setup.code, type: 'bicycles', schemaVersion: 1, mutationId: '01NEWTYPE00000000000000000', data: { frame: 'ABC123' } };
+    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(unknownId)}`, unknown)).status).toBe(201);
+    const later = await a.create({ title: 'बाद की प्रविष्टि' });
+    await a.sync();
+    const r = await b.sync();
+    expect(r.quarantined).toBe(2);
+    const q = await listQuarantine(b.db);
+    expect(q.map((x) => [x.id, x.reason]).sort()).toEqual([[rec.id, 'newer-schema'], [unknownId, 'unknown-type']].sort());
+    expect((q.find((x) => x.id === rec.id)!.body as { data: { futureField: string } }).data.futureField).toBe('नया फ़ील्ड');
+    expect((await b.get(rec.id))!.schemaVersion).toBe(1); // the version it could read stays
+    expect(await b.get(later.id)).toBeTruthy(); // the pull went on
+    // The app is updated (it now knows schema 7): the quarantined version lands whole.
+    const updated = { ...TEST_DEF, schemaVersion: 7 };
+    await b.sync({ defs: (t) => (t === 'outreach' ? updated : undefined) });
     const got = (await b.get(rec.id))! as unknown as Record<string, unknown> & { data: Record<string, unknown> };
     expect(got.schemaVersion).toBe(7);
     expect(got.futureTop).toEqual({ kept: true });
     expect(got.data.futureField).toBe('नया फ़ील्ड');
-    await b.correct(rec.id, { people: 2 });
-    await b.sync();
-    const hub = (await hubDocs(setup.db)).get(rec.id)!;
-    expect(hub.schemaVersion).toBe(7);
-    expect(hub.futureTop).toEqual({ kept: true });
-    expect((hub.data as Record<string, unknown>).futureField).toBe('नया फ़ील्ड');
-    // A register this version does not know at all (a newer app added it): kept whole, never dropped.
-    const unknownId = `${setup.code}:bicycles:01NEWTYPE00000000000000000`;
-    const unknown = { thana: setup.code, type: 'bicycles', schemaVersion: 1, mutationId: '01NEWTYPE00000000000000000', data: { frame: 'ABC123' } };
-    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(unknownId)}`, unknown)).status).toBe(201);
-    await b.sync();
-    const parked = (await b.db.shadows.get(unknownId))!;
-    expect(parked.parked).toBe(true);
-    expect(parked.body).toMatchObject({ type: 'bicycles', data: { frame: 'ABC123' } });
-    await syncAll(a, b);
-    await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
+    expect((await listQuarantine(b.db)).map((x) => x.id)).toEqual([unknownId]);
   });
 });

@@ -52,6 +52,11 @@ export async function startHub(root = process.cwd()): Promise<RunningHub> {
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  let stopping = false;
+  // A hub that dies in the middle of a suite says why (every later test fails with "fetch failed").
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`pouchdb-server exited (${code ?? signal}):\n${stderr}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${url}/`, 20_000);
@@ -61,6 +66,7 @@ export async function startHub(root = process.cwd()): Promise<RunningHub> {
   }
   const admin = { username: 'hubadmin', password: 'hub-admin-secret' };
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -59,10 +59,22 @@ describe('merge', () => {
     const { record, fields } = mergeRecords({ local, server, now: new Date('2030-01-01T00:00:00Z'), mutationId: 'MERGE' });
     expect(record.data).toEqual({ a: 2, b: 3, c: 7 });
     expect(fields).toEqual([{ field: 'c', local: 5, server: 7, kept: 'server' }]);
-    expect(record.history.map((h) => h.mutationId)).toEqual(['M1', 'L2', 'S2', 'L3', 'MERGE']);
+    // The hub's history stays a prefix; this PC's versions follow, renumbered: numbers strictly increase.
+    expect(record.history.map((h) => h.mutationId)).toEqual(['M1', 'S2', 'L2', 'L3', 'MERGE']);
+    expect(record.history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5]);
     const m = record.history.at(-1)!;
-    expect(m).toMatchObject({ kind: 'merge', version: 4, changes: [{ field: 'c', before: 5, after: 7 }] });
-    expect(record).toMatchObject({ version: 4, mutationId: 'MERGE', syncState: 'dirty' });
+    expect(m).toMatchObject({ kind: 'merge', version: 5, changes: [{ field: 'c', before: 5, after: 7 }] });
+    expect(record).toMatchObject({ version: 5, mutationId: 'MERGE', syncState: 'dirty' });
+  });
+
+  it('adds no merge version when nothing clashed', () => {
+    const loc = rec({ a: 2, b: 1, c: 1 }, [c1, entry(2, 'L2', [{ field: 'a', before: 1, after: 2 }])]);
+    const srv = rec({ a: 1, b: 3, c: 1 }, [c1, entry(2, 'S2', [{ field: 'b', before: 1, after: 3 }])]);
+    const { record, fields } = mergeRecords({ local: loc, server: srv, now: new Date(), mutationId: 'UNUSED' });
+    expect(fields).toEqual([]);
+    expect(record.data).toEqual({ a: 2, b: 3, c: 1 });
+    expect(record.history.map((h) => [h.mutationId, h.version])).toEqual([['M1', 1], ['S2', 2], ['L2', 3]]);
+    expect(record.history.some((h) => h.kind === 'merge')).toBe(false);
   });
 
   it('is deterministic: the same inputs give the same data on any PC and any clock', () => {
@@ -87,11 +99,29 @@ describe('merge', () => {
     expect(value).toEqual({ a: 1, mine: 'x', theirs: 'y' });
   });
 
-  it('folds hub conflict leaves in an order that does not depend on which leaf CouchDB picked', () => {
-    const x = foldLeaves([local, server], undefined, new Date(0), () => 'F');
-    const y = foldLeaves([server, local], undefined, new Date(0), () => 'F');
+  it('folds hub conflict leaves to the same values whichever leaf CouchDB picked as winner', () => {
+    const leaves = [{ rev: '3-aaa', record: local }, { rev: '2-bbb', record: server }];
+    const x = foldLeaves(leaves, '3-aaa', undefined, '2026-01-01');
+    const y = foldLeaves([...leaves].reverse(), '2-bbb', undefined, '2026-01-01');
     expect(x.record.data).toEqual(y.record.data);
+    expect(x.fields).toEqual(y.fields);
     expect(x.merged).toBe(true);
+    // Written on top of the winner: its history is the prefix; every version of every leaf is kept once.
+    expect(x.record.history.slice(0, 3).map((h) => h.mutationId)).toEqual(['M1', 'L2', 'L3']);
+    expect(y.record.history.slice(0, 2).map((h) => h.mutationId)).toEqual(['M1', 'S2']);
+    for (const r of [x.record, y.record]) {
+      expect(new Set(r.history.map((h) => h.mutationId))).toEqual(new Set(['M1', 'L2', 'L3', 'S2', r.mutationId]));
+      expect(r.history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it('folds leaves that carry the same mutationId but differ: both values stay readable', () => {
+    const a = rec({ a: 1, b: 'x' }, [c1]);
+    const b = rec({ a: 1, b: 'y' }, [c1]);
+    const r = foldLeaves([{ rev: '2-aaa', record: a }, { rev: '2-bbb', record: b }], '2-bbb', undefined, '2026-01-01');
+    const values = r.record.history.flatMap((h) => h.changes.flatMap((c) => [c.before, c.after]));
+    expect([r.record.data.b, ...values]).toEqual(expect.arrayContaining(['x', 'y']));
+    expect(r.record.history.some((h) => h.kind === 'hub')).toBe(true);
   });
 });
 

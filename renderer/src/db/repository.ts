@@ -53,7 +53,8 @@ function validate(ctx: StationContext, def: RegisterDef, input: RecordData): { d
   return { data, issues };
 }
 
-function derived(def: RegisterDef, data: RecordData) {
+/** Search tokens and lookup keys of an entry, from its register definition (sync re-derives merged records with it). */
+export function derived(def: RegisterDef, data: RecordData) {
   return {
     tokens: searchTokens(...def.searchFields.map((k) => data[k])),
     keys: def.lookupKeys ? [...new Set(def.lookupKeys(data))] : [],

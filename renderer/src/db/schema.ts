@@ -127,16 +127,38 @@ export interface SyncRejectRow {
   body: unknown;
 }
 
-/** One automatic merge: both values stay readable here and in the record's history. */
+/**
+ * One automatic merge: both values stay readable here and in the record's history. Rows whose id
+ * starts with `review:` (a record that breaks a register rule after sync) or `deleted:` (deleted on
+ * the hub, kept here, waiting for the in-charge) are the Sync page's to-do lists, one per record.
+ */
 export interface SyncConflictRow {
-  /** ULID */
+  /** ULID, or `review:<recordId>` / `deleted:<recordId>` */
   id: string;
   recordId: string;
   table: string;
   at: string;
-  /** 'merge' (both sides changed), 'resurrect' (edited here, deleted on the hub), 'leaves' (hub conflict), 'removed' (deleted on the hub) */
+  /** 'merge' (both sides changed), 'leaves' (hub conflict leaves folded), 'review' (a rule broken), 'hub-deleted' (deleted on the hub, kept here) */
   kind: string;
   fields: { field: string; local: unknown; server: unknown; kept: 'local' | 'server' | 'both' }[];
+  /** For 'review': the rules the record breaks, in both languages. */
+  problems?: { field?: string; message: { hi: string; en: string } }[];
+  /** For 'hub-deleted': the CouchDB user who deleted it, when the hub says. */
+  by?: string | null;
+}
+
+/** A hub document this station cannot accept (design §3.14): kept raw, the pull goes on. */
+export interface SyncQuarantineRow {
+  /** Document id. */
+  id: string;
+  rev: string | null;
+  at: string;
+  /** 'shape' | 'unknown-type' | 'newer-schema' | 'invalid' | 'other-thana' | 'error' */
+  reason: string;
+  /** The technical detail (which field, which rule, the error's own words). */
+  detail: string;
+  /** The document exactly as the hub sent it. */
+  body: unknown;
 }
 
 export class StationDb extends Dexie {
@@ -154,6 +176,7 @@ export class StationDb extends Dexie {
   shadows!: Table<ShadowRow, string>;
   syncRejects!: Table<SyncRejectRow, string>;
   syncConflicts!: Table<SyncConflictRow, string>;
+  syncQuarantine!: Table<SyncQuarantineRow, string>;
 
   constructor(name = 'cyber-mitan-thana', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a write the app reports as saved is on disk, not in an OS buffer (power cuts).
@@ -193,10 +216,16 @@ export const SCHEMA_V3: Record<string, string> = {
   syncConflicts: 'id, recordId, at',
 };
 
+/** v4 adds the quarantine of hub documents this station cannot accept (issue #13). */
+export const SCHEMA_V4: Record<string, string> = {
+  syncQuarantine: 'id, at',
+};
+
 /**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
+ * v4: sync quarantine. Documents of unknown types parked in `shadows` by v3 move there.
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -224,4 +253,13 @@ export function defineVersions(db: Dexie): void {
         });
     });
   db.version(3).stores(SCHEMA_V3);
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const parked = (await tx.table('shadows').toArray()).filter((s: ShadowRow) => s.parked);
+      await tx.table('syncQuarantine').bulkPut(
+        parked.map((s: ShadowRow) => ({ id: s.id, rev: s.rev, at: new Date().toISOString(), reason: 'unknown-type', detail: String(s.body.type ?? ''), body: { _id: s.id, _rev: s.rev, ...s.body } })),
+      );
+      await tx.table('shadows').bulkDelete(parked.map((s: ShadowRow) => s.id));
+    });
 }

@@ -18,7 +18,8 @@ export interface FieldChange {
   after: unknown;
 }
 
-export type VersionKind = 'create' | 'correct' | 'cancel' | 'verify' | 'status' | 'merge';
+/** 'hub': a change made on the hub by another tool, or a deletion there (recorded by sync). */
+export type VersionKind = 'create' | 'correct' | 'cancel' | 'verify' | 'status' | 'merge' | 'hub';
 
 /** One step in a record's life. Entries are only ever appended (design §3.2). */
 export interface VersionEntry {

@@ -79,6 +79,7 @@ const en: typeof hi = {
       verify: 'Verification',
       status: 'Status change',
       merge: 'Sync merge',
+      hub: 'Changed on the hub',
     },
     history: {
       title: 'History',

@@ -79,6 +79,7 @@ export default {
       verify: 'सत्यापन',
       status: 'स्थिति परिवर्तन',
       merge: 'सिंक विलय',
+      hub: 'हब पर बदलाव',
     },
     history: {
       title: 'इतिहास',

@@ -9,15 +9,20 @@
  *   reached the hub first), unless a per-field policy says otherwise; the losing value is written
  *   into the merge version's `changes` (before = the losing value), so it stays readable and prints
  *   struck through like any correction;
- * - the history is the union of both histories by mutationId, sorted by (version, mutationId), plus
- *   one version of kind 'merge';
+ * - the history is the hub's history followed by the versions only this PC has (renumbered, so
+ *   numbers strictly increase), plus one version of kind 'merge' when a clash was decided;
+ * - computed fields (money totals, pending refund, …) are recomputed from the register, then the
+ *   register's rules run: a merged record that breaks one is kept and listed for review;
  * - a cancellation on either side stands (it is a supervisor's act, never undone by sync);
  * - ordering never depends on a PC's clock.
  */
-import { searchTokens } from '@/domain/normalize';
+import type { Issue } from '@/domain/bilingual';
+import { istDate } from '@/domain/dates';
 import type { FieldChange, StoredRecord, VersionEntry } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { sameValue } from './doc';
+import { rederive } from './validity';
+import { computedFields, contentKey, hubUserOf, hubVersion, sameContent, unrecordedChanges, withVersion } from './versions';
 
 export interface MergedField {
   field: string;
@@ -34,13 +39,18 @@ function ids(rec: StoredRecord): Set<string> {
   return new Set((rec.history ?? []).map((h) => h.mutationId));
 }
 
+/**
+ * Same content = the same version, whatever the labels say. Otherwise the one whose history holds
+ * every version of the other is ahead (equal histories with different content: the hub's body
+ * stands, its unrecorded changes were already written down by `unrecordedChanges`).
+ */
 export function relate(local: StoredRecord, server: StoredRecord): Relation {
-  if (local.mutationId === server.mutationId) return 'same';
+  if (sameContent(local, server)) return 'same';
   const l = ids(local);
   const s = ids(server);
   const within = (a: Set<string>, b: Set<string>) => [...a].every((m) => b.has(m));
-  if (l.has(server.mutationId) && within(s, l)) return 'local-ahead';
-  if (s.has(local.mutationId) && within(l, s)) return 'server-ahead';
+  if (within(l, s)) return 'server-ahead';
+  if (within(s, l)) return 'local-ahead';
   return 'diverged';
 }
 
@@ -141,10 +151,6 @@ export const SYNC_ACTOR = { by: 'sync', byName: 'सिंक (स्वचा�
 
 export const MERGE_REASON = 'दो कंप्यूटरों के बदलाव मिलाए गए / Changes from two computers merged';
 
-function union(a: string[] | undefined, b: string[] | undefined): string[] {
-  return [...new Set([...(a ?? []), ...(b ?? [])])];
-}
-
 export interface MergeInput {
   local: StoredRecord;
   server: StoredRecord;
@@ -152,78 +158,160 @@ export interface MergeInput {
   shadow?: StoredRecord | null;
   def?: RegisterDef;
   now: Date;
+  /** The merge version's id, used only when the merge decided something (a clash). */
   mutationId: string;
+  /** Today (IST) for the register's rules; default: the date of `now`. */
+  today?: string;
 }
 
 export interface MergeResult {
   record: StoredRecord;
   fields: MergedField[];
+  /** Register rules the merged record breaks: it is kept, and listed for review. */
+  problems: Issue[];
+}
+
+/**
+ * The history of a merged record: the hub's history unchanged (it stays a prefix, so the hub sees
+ * its history extended), then the versions only this side has, renumbered after the hub's, so
+ * version numbers strictly increase.
+ */
+export function extendHistory(prefix: VersionEntry[], others: VersionEntry[]): VersionEntry[] {
+  const have = new Set(prefix.map((h) => h.mutationId));
+  let version = prefix.reduce((m, h) => Math.max(m, h.version), 0);
+  const out = [...prefix];
+  for (const h of [...others].filter((x) => !have.has(x.mutationId)).sort(byVersion)) {
+    have.add(h.mutationId);
+    out.push({ ...h, version: ++version });
+  }
+  return out;
 }
 
 /**
  * Merge two diverged versions. The result is based on the hub's revision and is dirty (it must be
- * pushed). Both histories are kept; one 'merge' version is added.
+ * pushed). Both histories are kept; a 'merge' version is added only when the merge decided a clash
+ * (it records the losing values). Computed fields are recomputed from the register afterwards,
+ * never merged as values.
  */
-export function mergeRecords({ local, server, shadow, def, now, mutationId }: MergeInput): MergeResult {
+export function mergeRecords({ local, server, shadow, def, now, mutationId, today }: MergeInput): MergeResult {
   const base = baseData(local, server, shadow);
-  const { value: data, fields } = mergeValues(base, local.data ?? {}, server.data ?? {}, (f) => POLICIES.get(`${server.type}.${f}`));
-  const byId = new Map<string, VersionEntry>();
-  for (const h of [...(server.history ?? []), ...(local.history ?? [])]) if (!byId.has(h.mutationId)) byId.set(h.mutationId, h);
-  const history = [...byId.values()].sort(byVersion);
-  const version = history.reduce((m, h) => Math.max(m, h.version), 0) + 1;
-  const changes: FieldChange[] = fields.map((f) => ({
-    field: f.field,
-    before: f.kept === 'server' ? f.local : f.server,
-    after: f.kept === 'both' ? data[f.field] : f.kept === 'server' ? f.server : f.local,
-  }));
-  const at = now.toISOString();
-  history.push({ version, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId });
+  const computed = computedFields(def);
+  const merged = mergeValues(base, local.data ?? {}, server.data ?? {}, (f) => POLICIES.get(`${server.type}.${f}`));
+  const fields = merged.fields.filter((f) => !computed.has(f.field));
+  let history = extendHistory(server.history ?? [], local.history ?? []);
   const schemaVersion = Math.max(local.schemaVersion ?? 0, server.schemaVersion ?? 0);
-  // Derived indexes: recomputed when this app understands the record's schema, else both kept.
-  const understood = def && def.schemaVersion >= schemaVersion;
-  const tokens = understood ? searchTokens(...def.searchFields.map((k) => data[k])) : union(server.tokens, local.tokens);
-  const keys = understood ? (def.lookupKeys ? [...new Set(def.lookupKeys(data))] : []) : union(server.keys, local.keys);
-  const record: StoredRecord = {
+  const at = now.toISOString();
+  const draft: StoredRecord = {
     ...local,
     ...server,
     schemaVersion,
-    data,
-    tokens,
-    keys,
+    data: merged.value,
     history,
-    version,
-    mutationId,
     cancelled: server.cancelled ?? local.cancelled ?? null,
     late: Boolean(server.late || local.late),
-    updatedAt: at,
-    updatedBy: SYNC_ACTOR.by,
     _rev: server._rev,
     syncState: 'dirty',
   };
-  return { record, fields };
+  const { record: derivedRec, fixes, problems } = rederive(def, draft, today ?? istDate(now));
+  let head = history[history.length - 1]!;
+  if (fields.length) {
+    const changes: FieldChange[] = fields.map((f) => ({
+      field: f.field,
+      before: f.kept === 'server' ? f.local : f.server,
+      after: f.kept === 'both' ? derivedRec.data[f.field] : f.kept === 'server' ? f.server : f.local,
+    }));
+    for (const fix of fixes) if (!changes.some((c) => c.field === fix.field)) changes.push(fix);
+    head = { version: head.version + 1, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId };
+    history = [...history, head];
+  }
+  const record: StoredRecord = {
+    ...derivedRec,
+    history,
+    version: head.version,
+    mutationId: head.mutationId,
+    updatedAt: fields.length ? at : (server.updatedAt ?? at),
+    updatedBy: fields.length ? SYNC_ACTOR.by : server.updatedBy,
+  };
+  return { record, fields, problems };
+}
+
+/** A conflict leaf of a hub document, with its revision. */
+export interface Leaf {
+  rev: string;
+  record: StoredRecord;
+}
+
+function leafOrder(a: StoredRecord, b: StoredRecord): number {
+  const len = (b.history?.length ?? 0) - (a.history?.length ?? 0);
+  if (len) return len;
+  if (a.mutationId !== b.mutationId) return a.mutationId < b.mutationId ? -1 : 1;
+  const ka = contentKey(a);
+  const kb = contentKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**
- * Settle a hub conflict between leaves (reference/sync.md §7.3 step 4) the same way on every PC:
- * the leaves are ordered by content (longest history first, then mutationId), never by CouchDB's
- * arbitrary winner or a PC's clock, and folded with {@link mergeRecords}.
+ * Fold every live conflict leaf of a hub document into one record (reference/sync.md §7.3 step 4),
+ * the same way on every PC: leaves are taken in an order given by their content, never by
+ * CouchDB's arbitrary winner or a PC's clock; a leaf whose body its history does not explain gets a
+ * 'hub' version first; clashes keep the value of the leaf taken first. The result is written on
+ * top of the hub's current winner (its history stays the prefix), with one 'merge' version if
+ * anything clashed, and the log rows say exactly what the record ended with.
  */
-export function foldLeaves(leaves: StoredRecord[], def: RegisterDef | undefined, now: Date, newId: () => string): { record: StoredRecord; fields: MergedField[]; merged: boolean } {
-  const sorted = [...leaves].sort((a, b) => (b.history?.length ?? 0) - (a.history?.length ?? 0) || (a.mutationId < b.mutationId ? -1 : a.mutationId > b.mutationId ? 1 : 0));
-  let acc = sorted[0]!;
-  const fields: MergedField[] = [];
-  let merged = false;
-  for (const other of sorted.slice(1)) {
+export function foldLeaves(leaves: Leaf[], winnerRev: string, def: RegisterDef | undefined, today: string): { record: StoredRecord; fields: MergedField[]; problems: Issue[]; merged: boolean } {
+  const normal = leaves.map((l): Leaf => ({ rev: l.rev, record: { ...l.record, _rev: l.rev } }));
+  normal.sort((a, b) => leafOrder(a.record, b.record) || (a.rev < b.rev ? -1 : 1));
+  let acc: StoredRecord = normal[0]!.record;
+  const clashes = new Map<string, MergedField>();
+  const entries = new Map<string, VersionEntry>();
+  const addEntries = (r: StoredRecord) => {
+    for (const h of r.history) if (h.mutationId !== FOLD_TMP && !entries.has(h.mutationId)) entries.set(h.mutationId, h);
+  };
+  addEntries(acc);
+  for (const leaf of normal.slice(1)) {
+    let other = leaf.record;
+    const unrecorded = unrecordedChanges(other, acc, def);
+    if (unrecorded.length) other = withVersion(other, hubVersion(other, 'edit', hubUserOf(other as unknown as Record<string, unknown>), unrecorded, leaf.rev));
+    addEntries(other);
     const rel = relate(other, acc);
     if (rel === 'same' || rel === 'server-ahead') continue;
     if (rel === 'local-ahead') {
       acc = other;
       continue;
     }
-    const r = mergeRecords({ local: other, server: acc, def, now, mutationId: newId() });
-    acc = r.record;
-    fields.push(...r.fields);
-    merged = true;
+    const r = mergeRecords({ local: other, server: acc, def, now: new Date(0), mutationId: FOLD_TMP, today });
+    for (const f of r.fields) if (!clashes.has(f.field)) clashes.set(f.field, f);
+    acc = { ...r.record, history: r.record.history.filter((h) => h.mutationId !== FOLD_TMP) };
   }
-  return { record: acc, fields, merged };
+  const winner = normal.find((l) => l.rev === winnerRev)?.record ?? normal[0]!.record;
+  const history = extendHistory(winner.history, [...entries.values()]);
+  const { record: derivedRec, fixes, problems } = rederive(def, { ...acc, history }, today);
+  // What the record ended with decides what the log says was kept.
+  const fields = [...clashes.values()].map((f) => {
+    const v = derivedRec.data[f.field];
+    const kept: MergedField['kept'] = sameValue(v, f.server) ? 'server' : sameValue(v, f.local) ? 'local' : 'both';
+    return { ...f, kept };
+  });
+  let head = history[history.length - 1]!;
+  const finalHistory = [...history];
+  if (fields.length) {
+    const at = history.reduce((m, h) => (h.at > m ? h.at : m), '');
+    const changes: FieldChange[] = fields.map((f) => ({ field: f.field, before: f.kept === 'server' ? f.local : f.server, after: derivedRec.data[f.field] }));
+    for (const fix of fixes) if (!changes.some((c) => c.field === fix.field)) changes.push(fix);
+    head = { version: head.version + 1, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId: `fold-${winnerRev}` };
+    finalHistory.push(head);
+  }
+  const record: StoredRecord = {
+    ...derivedRec,
+    history: finalHistory,
+    version: head.version,
+    mutationId: head.mutationId,
+    updatedAt: head.at,
+    updatedBy: head.by,
+    _rev: winnerRev,
+    syncState: 'synced',
+  };
+  return { record, fields, problems, merged: normal.length > 1 };
 }
+
+const FOLD_TMP = 'fold-step';

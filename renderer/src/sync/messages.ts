@@ -32,7 +32,9 @@ export type SyncErrorCode =
   /** The hub address is not https:// (plain http is allowed only to this computer). */
   | 'insecure-url'
   /** Stopped by the user or by closing the app. */
-  | 'aborted';
+  | 'aborted'
+  /** A fault in this app's own code (a bug), never a network problem. */
+  | 'internal';
 
 export const SYNC_MESSAGES: Record<SyncErrorCode, Bilingual> = {
   unauthorized: bi(
@@ -79,6 +81,10 @@ export const SYNC_MESSAGES: Record<SyncErrorCode, Bilingual> = {
     'The hub address must start with https:// (plain http only for this computer).',
   ),
   aborted: bi('सिंक रोका गया।', 'Sync was stopped.'),
+  internal: bi(
+    'सिंक इस ऐप की एक आंतरिक त्रुटि से रुका — यह नेटवर्क की समस्या नहीं है। सारा काम इसी कंप्यूटर पर सुरक्षित है; सिंक थोड़ी देर बाद दोबारा होगा। बार-बार हो तो जिला आईटी सेल को यह संदेश दिखाएँ।',
+    'Sync stopped on an internal error of this app — this is not a network problem. All work is safe on this computer; sync tries again shortly. If it keeps happening, show this message to the district IT cell.',
+  ),
 };
 
 /** Errors after which the scheduler must not retry by itself: a person has to act first. */
@@ -115,10 +121,14 @@ export class SyncError extends Error {
   }
 }
 
+/**
+ * Any failure as a SyncError. Network failures are already SyncErrors (http.ts makes them); what
+ * is left is a fault in the app's own code, reported as such — never as "the hub cannot be reached".
+ */
 export function toSyncError(err: unknown): SyncError {
   if (err instanceof SyncError) return err;
   if (err instanceof Error && err.name === 'AbortError') return new SyncError('aborted');
-  return new SyncError('network', err instanceof Error ? err.message : String(err));
+  return new SyncError('internal', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 }
 
 /** Words for the sync page (labels, statuses), next to the errors so both languages live in one place. */

@@ -7,7 +7,7 @@
  *  2. push — dirty rows in `_bulk_docs` with the `_rev` they were based on; per-document results;
  *     409s fetched and landed (our own lost write recognised by mutationId, else merged);
  *  3. pull — `_changes` in batches, each batch and its checkpoint in ONE Dexie transaction;
- *  4. resolve — hub conflict leaves merged and the losers deleted;
+ *  4. resolve — hub conflict leaves folded into one version (never deleted by a station);
  *  5. marker — `_local/sync-<clientId>` records the session on the hub.
  *
  * District mode (a district user, the district database): preflight and pull only, into a separate
@@ -17,13 +17,17 @@ import type { StationDb } from '@/db/schema';
 import {
   applyPullBatch,
   applyPushResults,
+  applyResolved,
   applyServerVersions,
   CHECKPOINT_KEY,
   collectOutgoing,
+  dropQuarantine,
   ensureClientId,
   forgetSettingShadows,
   markMissingOnHub,
   pageHubKnown,
+  PENDING_LEAVES_KEY,
+  quarantinedIds,
   readMeta,
   writeMeta,
   type ApplyContext,
@@ -32,13 +36,13 @@ import {
   type RemoteDoc,
 } from '@/db/sync';
 import { REGISTER_TABLES } from '@/db/schema';
-import type { StoredRecord } from '@/domain/records';
+import { istDate } from '@/domain/dates';
 import { REGISTERS } from '@/domain/registers';
 import type { RegisterDef } from '@/domain/registers/types';
 import { ulid } from '@/domain/ulid';
 import { classify, docToRecord, DISTRICT_EPOCH_ID, epochDocId, recordToDoc, sameValue, type HubDoc } from './doc';
 import { docPath, HubClient, type FetchLike, type RetryPolicy } from './http';
-import { foldLeaves } from './merge';
+import { foldLeaves, type MergedField } from './merge';
 import { SyncError } from './messages';
 import { MAX_DOC_BYTES } from './vdu';
 
@@ -70,6 +74,12 @@ export interface SyncReport {
   removed: number;
   rejected: number;
   resolved: number;
+  /** Entries deleted on the hub: kept here, listed for the in-charge. */
+  hubDeleted: number;
+  /** Hub versions changed by another tool, written into the records' histories. */
+  hubEdits: number;
+  /** Hub documents this station cannot accept, kept in the quarantine. */
+  quarantined: number;
   /** The hub was recreated or restored; this PC pulled from the start and re-sent what was missing. */
   reset: boolean;
   settingsChanged: boolean;
@@ -160,6 +170,13 @@ export function sinceParam(seq: unknown): string {
   return JSON.stringify(seq);
 }
 
+/** CouchDB's order of leaves: more edits first, then the greater revision hash (reference/sync.md §1.7). */
+function byRevDesc(a: HubDoc, b: HubDoc): number {
+  const [na, ha] = [parseInt(a._rev!, 10), a._rev!.slice(a._rev!.indexOf('-') + 1)];
+  const [nb, hb] = [parseInt(b._rev!, 10), b._rev!.slice(b._rev!.indexOf('-') + 1)];
+  return nb - na || (hb > ha ? 1 : hb < ha ? -1 : 0);
+}
+
 function defaultDefs(type: string): RegisterDef | undefined {
   return REGISTERS[type];
 }
@@ -177,7 +194,6 @@ class Session {
   private readonly dbPath: string;
   private pullTotal: number | null = null;
   private docCount = 0;
-  private readonly conflicted = new Set<string>();
 
   constructor(private readonly o: SyncOptions) {
     this.mode = o.mode ?? 'station';
@@ -207,6 +223,9 @@ class Session {
       removed: 0,
       rejected: 0,
       resolved: 0,
+      hubDeleted: 0,
+      hubEdits: 0,
+      quarantined: 0,
       reset: false,
       settingsChanged: false,
       problems: [],
@@ -256,13 +275,14 @@ class Session {
     }
     this.progress('pull');
     this.pullTotal = seq === 0 ? this.docCount : null;
+    if (this.mode === 'station') await this.retryQuarantine();
     await this.pull(epoch);
     if (this.mode === 'station') {
-      // Hub conflict leaves (rare): settle, then pull the settled versions.
-      for (let round = 0; round < 2 && this.conflicted.size; round++) {
+      // Hub conflict leaves (rare): fold them, then pull what changed meanwhile.
+      for (let round = 0; round < 2; round++) {
+        const ids = (await readMeta<string[]>(db, PENDING_LEAVES_KEY)) ?? [];
+        if (!ids.length) break;
         this.progress('resolve');
-        const ids = [...this.conflicted];
-        this.conflicted.clear();
         await this.resolve(ids);
         await this.pull(epoch);
       }
@@ -367,20 +387,38 @@ class Session {
     }
   }
 
-  /** 409 on push: fetch what the hub has and land it (lost response → synced; else merge). */
-  private async landConflicts(items: Outgoing[]): Promise<void> {
+  /** The hub's current versions of these documents, as landing takes them (`_all_docs` by keys). */
+  private async current(ids: string[]): Promise<RemoteDoc[]> {
     const res = await this.client.request<{ rows: AllDocsRow[] }>('POST', `${this.dbPath}/_all_docs`, {
       query: { include_docs: true, conflicts: true },
-      body: { keys: items.map((i) => i.id) },
+      body: { keys: ids },
     });
-    const remotes: RemoteDoc[] = (res.body.rows ?? []).map((row) => {
+    return (res.body.rows ?? []).map((row) => {
       if (row.error || !row.value) return { id: row.key, rev: null, deleted: false, doc: null, missing: true };
       return { id: row.key, rev: row.value.rev, deleted: !!row.value.deleted, doc: row.doc && !row.value.deleted ? row.doc : null };
     });
-    const stats = await applyServerVersions(this.o.db, remotes, this.ctx);
+  }
+
+  /** 409 on push: fetch what the hub has and land it (lost response → synced; else merge). */
+  private async landConflicts(items: Outgoing[]): Promise<void> {
+    const stats = await applyServerVersions(this.o.db, await this.current(items.map((i) => i.id)), this.ctx);
     this.report.merged += stats.merged;
     this.report.settingsChanged ||= stats.settingsChanged;
-    for (const id of stats.conflicted) this.conflicted.add(id);
+  }
+
+  /**
+   * Documents in quarantine are offered again at every session (the app may have been updated, or
+   * the hub fixed): the hub's current version lands if it can now be accepted.
+   */
+  private async retryQuarantine(): Promise<void> {
+    const ids = await quarantinedIds(this.o.db);
+    for (let i = 0; i < ids.length; i += 200) {
+      const remotes = await this.current(ids.slice(i, i + 200));
+      const gone = remotes.filter((r) => r.missing || r.deleted);
+      await dropQuarantine(this.o.db, gone.map((r) => r.id));
+      const stats = await applyServerVersions(this.o.db, remotes.filter((r) => !r.missing && !r.deleted), this.ctx);
+      this.report.pulled += stats.applied;
+    }
   }
 
   private changes(since: unknown, limit: number) {
@@ -424,8 +462,10 @@ class Session {
       this.report.pulled += stats.applied;
       this.report.merged += stats.merged;
       this.report.removed += stats.removed;
+      this.report.hubDeleted += stats.hubDeleted;
+      this.report.hubEdits += stats.hubEdits;
+      this.report.quarantined += stats.quarantined;
       this.report.settingsChanged ||= stats.settingsChanged;
-      for (const id of stats.conflicted) this.conflicted.add(id);
       if (typeof res.body.pending === 'number') this.pullTotal = this.report.pulled + res.body.pending;
       cp = checkpoint;
       this.progress('pull');
@@ -434,28 +474,52 @@ class Session {
     }
   }
 
-  /** Settle hub conflict leaves the same way on every PC, then delete the losers (§7.3 step 4). */
+  /**
+   * Fold hub conflict leaves (§7.3 step 4, design §3.14). Every live leaf is read; leaves another
+   * body already folded (its `foldedRevs`) are skipped; the rest are folded the same way on every
+   * PC (merge.ts `foldLeaves`) and written on top of the hub's current winner, with `foldedRevs`
+   * naming the other leaves. A station never deletes a leaf: the hub's admin job does, for leaves
+   * named in `foldedRevs`. The written version lands here like any pulled document.
+   */
   private async resolve(ids: string[]): Promise<void> {
+    const remotes: RemoteDoc[] = [];
+    const done: string[] = [];
+    const logs: { recordId: string; table: string; fields: MergedField[] }[] = [];
     for (const id of ids) {
       const kind = classify(id);
-      const w = await this.client.request<HubDoc>('GET', `${this.dbPath}/${docPath(id)}`, { query: { conflicts: true }, accept: [404] });
-      if (w.status === 404 || !w.body?._conflicts?.length) continue;
-      const winner = w.body;
-      const losers: HubDoc[] = [];
-      for (const rev of winner._conflicts!) {
-        const l = await this.client.request<HubDoc>('GET', `${this.dbPath}/${docPath(id)}`, { query: { rev }, accept: [404] });
-        if (l.status !== 404 && l.body) losers.push(l.body);
+      const res = await this.client.request<{ ok?: HubDoc }[]>('GET', `${this.dbPath}/${docPath(id)}`, { query: { open_revs: 'all' }, accept: [404] });
+      const live = Array.isArray(res.body) ? res.body.map((x) => x.ok).filter((d): d is HubDoc => !!d && !d._deleted && typeof d._rev === 'string') : [];
+      if (res.status === 404 || !live.length || kind.kind !== 'register') {
+        done.push(id);
+        continue;
       }
-      const docs: HubDoc[] = [];
-      if (kind.kind === 'register') {
-        const leaves: StoredRecord[] = [winner, ...losers].map((d) => docToRecord(d, 'synced'));
-        const r = foldLeaves(leaves, this.ctx.defs(kind.table), this.ctx.now(), this.ctx.newId);
-        if (r.record.mutationId !== winner.mutationId) docs.push({ ...recordToDoc({ ...r.record, _rev: null }), _rev: winner._rev });
-      } else if (kind.kind !== 'audit' && kind.kind !== 'setting') continue; // not ours to judge
-      for (const l of losers) docs.push({ _id: id, _rev: l._rev, _deleted: true });
-      const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs } });
-      if (Array.isArray(res.body) && res.body.every((r) => r.ok || !r.error)) this.report.resolved++;
+      // CouchDB's own winner (most edits, then the greatest hash): the fold goes on top of it.
+      const winner = [...live].sort(byRevDesc)[0]!;
+      const folded = new Set(live.flatMap((d) => (Array.isArray(d.foldedRevs) ? (d.foldedRevs as string[]) : [])));
+      const open = live.filter((d) => !folded.has(d._rev!));
+      if (open.length === 1 && open[0]!._rev === winner._rev) {
+        remotes.push({ id, rev: winner._rev!, deleted: false, doc: { ...winner, _conflicts: undefined } });
+        done.push(id);
+        continue;
+      }
+      const leaves = [winner, ...open.filter((d) => d._rev !== winner._rev)].map((d) => ({ rev: d._rev!, record: docToRecord(d, 'synced') }));
+      const r = foldLeaves(leaves, winner._rev!, this.ctx.defs(kind.table), istDate(this.ctx.now()));
+      const foldedRevs = live.map((d) => d._rev!).filter((rev) => rev !== winner._rev).sort();
+      const doc: HubDoc = { ...recordToDoc({ ...r.record, _rev: null }), _rev: winner._rev, foldedRevs };
+      const put = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs: [doc] } });
+      const result = Array.isArray(put.body) ? (put.body.find((x) => x.id === id) ?? put.body[0]) : undefined;
+      if (result && !result.error && result.rev) {
+        this.report.resolved++;
+        remotes.push({ id, rev: result.rev, deleted: false, doc: { ...doc, _rev: result.rev } });
+        logs.push({ recordId: id, table: kind.table, fields: r.fields });
+        done.push(id);
+      } else if (result?.error !== 'conflict') {
+        // Refused by the hub: kept in the list, reported; a 409 means another PC folded it first.
+        this.report.problems.push(`${id}: ${result?.error ?? 'no result'} ${result?.reason ?? ''}`.trim());
+      }
     }
+    const stats = await applyResolved(this.o.db, remotes, done, logs, this.ctx);
+    this.report.merged += stats.merged;
   }
 
   /**

@@ -57,6 +57,7 @@ export const mitanRegister: RegisterDef = {
   schemaVersion: 1,
   auditReads: true,
   searchFields: ['name', 'relativeName', 'mobile', 'locality', 'organisation'],
+  uniqueKeys: MITAN_UNIQUE_KEYS,
   lookupKeys: (d) => {
     const m = typeof d.mobile === 'string' ? normalizeMobile(d.mobile) : null;
     return [...(m ? [mitanMobileKey(m)] : []), ...(d.consentPending === true ? [CONSENT_PENDING_KEY] : [])];

@@ -34,6 +34,7 @@ export const placeRegister: RegisterDef = {
   schemaVersion: 1,
   searchFields: ['name', 'beat', 'aliases'],
   lookupKeys: (d) => (typeof d.name === 'string' ? [placeNameKey(d.name)] : []),
+  uniqueKeys: PLACE_UNIQUE_KEYS,
   fields: [
     {
       key: 'name',

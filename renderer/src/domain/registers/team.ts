@@ -26,6 +26,7 @@ export const teamRegister: RegisterDef = {
   schemaVersion: 1,
   searchFields: ['name', 'leaderName', 'leaderMobile', 'beat'],
   lookupKeys: (d) => (typeof d.teamNo === 'number' ? [teamNoKey(d.teamNo)] : []),
+  uniqueKeys: TEAM_UNIQUE_KEYS,
   validateRecord: (d) =>
     (Array.isArray(d.placeIds) && d.placeIds.length > 0) || isSet(d.beat)
       ? []

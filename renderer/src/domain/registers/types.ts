@@ -100,6 +100,8 @@ export interface RegisterDef {
   searchFields: string[];
   /** Lookup keys stored with the entry (indexed): e.g. ['mobile:98…'] for duplicates, UTRs for related complaints. */
   lookupKeys?: (data: Record<string, unknown>) => string[];
+  /** Lookup-key prefixes no two live entries may share (e.g. 'mobile:' of Mitans); sync lists breaks for review. */
+  uniqueKeys?: string[];
   /** An entry made more than `days` after the date in `dateField` is marked late (विलंबित प्रविष्टि). */
   late?: { dateField: string; days: number };
   /**

@@ -1,0 +1,472 @@
+/**
+ * Landing hub documents on the station's rows (pull batches and the hub's answers to a 409), each
+ * batch in ONE transaction with its totals, shadows, lists, quarantine and checkpoint. The
+ * decisions are in src/sync/: versions.ts (what counts as a new version), merge.ts (how two
+ * versions merge), validity.ts (what can be accepted, what must be reviewed).
+ */
+import type { Issue } from '@/domain/bilingual';
+import { istDate } from '@/domain/dates';
+import type { StoredRecord } from '@/domain/records';
+import type { RegisterDef } from '@/domain/registers/types';
+import { bodyOf, classify, docToAudit, docToRecord, sameValue, type HubDoc, type SettingDocType } from '@/sync/doc';
+import { mergeRecords, mergeValues, relate, type MergedField } from '@/sync/merge';
+import { refuseAuditDoc, refuseRegisterDoc, refuseSettingDoc, rederive, type Refusal } from '@/sync/validity';
+import { hubMutationId, hubUserOf, hubVersion, unrecordedChanges, withVersion } from '@/sync/versions';
+import type { StationContext } from './context';
+import { auditRow, contributions } from './repository';
+import { REGISTER_TABLES, type AuditRow, type RegisterTable, type ShadowRow, type StationDb } from './schema';
+import { CHECKPOINT_KEY, readMeta, writeMeta, type Checkpoint } from './sync-meta';
+import { PENDING_LEAVES_KEY, syncTables, Workset } from './sync-workset';
+
+/** A hub document as the replicator hands it over: from `_changes`, or `_all_docs` after a 409. */
+export interface RemoteDoc {
+  id: string;
+  rev: string | null;
+  deleted: boolean;
+  doc: HubDoc | null;
+  /** `_all_docs` said not_found: the hub has never had it. */
+  missing?: boolean;
+}
+
+export interface ApplyContext {
+  /** The station's thana code; '' in district mode. */
+  thana: string;
+  mode: 'station' | 'district';
+  defs: (type: string) => RegisterDef | undefined;
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface LandStats {
+  applied: number;
+  skipped: number;
+  merged: number;
+  /** District mode: entries removed because the hub deleted them. */
+  removed: number;
+  /** Station mode: entries deleted on the hub, kept here and listed for the in-charge. */
+  hubDeleted: number;
+  /** Hub versions with changes no version explained (another tool's edit), written down as 'hub' versions. */
+  hubEdits: number;
+  quarantined: number;
+  settingsChanged: boolean;
+  /** Ids whose hub version has conflict leaves not yet folded: for the resolver. */
+  conflicted: string[];
+}
+
+function emptyStats(): LandStats {
+  return { applied: 0, skipped: 0, merged: 0, removed: 0, hubDeleted: 0, hubEdits: 0, quarantined: 0, settingsChanged: false, conflicted: [] };
+}
+
+/** Per-batch state of landing: the workset plus what the review lists need at the end. */
+interface Landing {
+  db: StationDb;
+  ws: Workset;
+  stats: LandStats;
+  ctx: ApplyContext;
+  today: string;
+  /** Ids of the review/deleted lists as they stood before the batch (to clear only what exists). */
+  listed: Set<string>;
+  /** Register rules broken by records landed in this batch. */
+  problems: Map<string, { table: string; problems: Issue[]; fields: MergedField[] }>;
+  /** Records landed in this batch (their review row is cleared unless they still break a rule). */
+  landed: Map<string, string>;
+}
+
+function auditCtx(l: Landing): StationContext {
+  return { db: l.db, thana: l.ctx.thana, pcSeries: '', now: l.ctx.now, settings: () => ({}) };
+}
+
+function logConflict(l: Landing, table: string, recordId: string, kind: string, fields: MergedField[]): void {
+  l.ws.conflicts.push({ id: l.ctx.newId(), recordId, table, at: l.ctx.now().toISOString(), kind, fields });
+}
+
+function quarantine(l: Landing, remote: RemoteDoc, refusal: Refusal): void {
+  l.ws.quarantine.set(remote.id, { id: remote.id, rev: remote.rev, at: l.ctx.now().toISOString(), reason: refusal.reason, detail: refusal.detail, body: remote.doc });
+  l.stats.quarantined++;
+}
+
+/** Keep the totals right when `after` replaces `before` (either may be absent). */
+function totalsDelta(ws: Workset, def: RegisterDef | undefined, before: StoredRecord | undefined, after: StoredRecord | undefined): void {
+  if (!def?.totals) return;
+  const minus = contributions(def, before);
+  const plus = contributions(def, after);
+  ws.addTotals(minus, -1);
+  ws.addTotals(plus, 1);
+}
+
+function landed(l: Landing, table: string, rec: StoredRecord, problems: Issue[] = [], fields: MergedField[] = []): void {
+  l.landed.set(rec.id, table);
+  if (problems.length) l.problems.set(rec.id, { table, problems, fields });
+  else l.problems.delete(rec.id);
+}
+
+/** A hub tombstone for an entry: it is never erased here (design §3.14). */
+function landTombstone(l: Landing, table: RegisterTable, remote: RemoteDoc, local: StoredRecord | undefined, shadow: ShadowRow | undefined): void {
+  const { ws, stats, ctx } = l;
+  if (!local) {
+    if (shadow) ws.dropShadow(remote.id);
+    return;
+  }
+  if (local._rev === remote.rev) return void stats.skipped++;
+  if (ctx.mode === 'district') {
+    // The district copy mirrors the hub.
+    ws.remove(table, local.id);
+    totalsDelta(ws, ctx.defs(table), local, undefined);
+    stats.removed++;
+    return;
+  }
+  if (local.history.some((h) => h.mutationId === hubMutationId(remote.rev, 'delete'))) return void stats.skipped++;
+  const kept = withVersion(local, hubVersion(local, 'delete', null, [], remote.rev));
+  // Edited here meanwhile: the edit goes to the hub and brings the entry back there. Otherwise it
+  // waits for the in-charge: cancel it (निरस्त) with a reason, or send it back to the hub.
+  ws.put(table, { ...kept, _rev: remote.rev, syncState: local.syncState === 'dirty' ? 'dirty' : 'conflict' });
+  ws.list({ id: `deleted:${local.id}`, recordId: local.id, table, at: ctx.now().toISOString(), kind: 'hub-deleted', fields: [], by: null });
+  l.listed.add(`deleted:${local.id}`);
+  stats.hubDeleted++;
+}
+
+function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local: StoredRecord | undefined, shadow: ShadowRow | undefined): void {
+  const { ws, stats, ctx } = l;
+  const def = ctx.defs(table);
+  if (remote.missing) {
+    // The hub never had it (or lost it): send it again as new.
+    if (local && local._rev !== null) ws.put(table, { ...local, _rev: null, syncState: local.syncState === 'rejected' ? 'rejected' : 'dirty' });
+    return;
+  }
+  if (remote.deleted) return landTombstone(l, table, remote, local, shadow);
+  const doc = remote.doc!;
+  if (local && local._rev === doc._rev) {
+    ws.accepted.add(doc._id);
+    return void stats.skipped++; // the echo of our own push
+  }
+  const refusal = refuseRegisterDoc(doc, def, l.today);
+  if (refusal) return quarantine(l, remote, refusal);
+  ws.accepted.add(doc._id);
+  if (ctx.mode === 'district') {
+    // The district copy mirrors the hub: it never edits, so the hub's version simply replaces it.
+    const server = docToRecord(doc, 'synced');
+    ws.put(table, server);
+    totalsDelta(ws, def, local, server);
+    stats.applied++;
+    return;
+  }
+  const folded = Array.isArray(doc.foldedRevs) ? (doc.foldedRevs as string[]) : [];
+  if ((doc._conflicts ?? []).some((r) => !folded.includes(r))) {
+    // Conflict leaves not folded yet: the resolver reads every leaf and lands the result once.
+    ws.pendingLeaves.add(doc._id);
+    stats.conflicted.push(doc._id);
+    return;
+  }
+  // What the body holds beyond what its history explains was changed on the hub by another tool.
+  const raw = docToRecord(doc, 'synced');
+  const unrecorded = unrecordedChanges(raw, local && local.syncState !== 'rejected' ? local : undefined, def);
+  const rd = rederive(def, raw, l.today);
+  let server = rd.record;
+  if (unrecorded.length || rd.fixes.length) {
+    const changes = [...unrecorded, ...rd.fixes.filter((f) => !unrecorded.some((u) => u.field === f.field))];
+    server = { ...withVersion(server, hubVersion(raw, 'edit', hubUserOf(doc), changes, doc._rev ?? null)), syncState: 'dirty' };
+    stats.hubEdits++;
+  }
+  if (!local || local.syncState === 'rejected') {
+    // New here, or our refused version (kept whole in syncRejects): the hub's version is the one to show.
+    ws.put(table, server);
+    if (local) ws.dropShadow(local.id);
+    totalsDelta(ws, def, local, server);
+    landed(l, table, server, rd.problems);
+    stats.applied++;
+    return;
+  }
+  const rel = relate(local, server);
+  if (rel === 'same') {
+    // Our own write, whose answer was lost: it is on the hub.
+    ws.put(table, { ...local, _rev: doc._rev ?? null, syncState: 'synced' });
+    ws.dropShadow(local.id);
+    if (l.listed.has(`deleted:${local.id}`)) ws.unlist(`deleted:${local.id}`);
+    landed(l, table, local, rd.problems);
+    stats.applied++;
+  } else if (rel === 'server-ahead') {
+    ws.put(table, server);
+    ws.dropShadow(local.id);
+    if (l.listed.has(`deleted:${local.id}`)) ws.unlist(`deleted:${local.id}`);
+    totalsDelta(ws, def, local, server);
+    landed(l, table, server, rd.problems);
+    stats.applied++;
+  } else if (rel === 'local-ahead') {
+    // The hub has an older version of ours: keep ours, based on the hub's revision, and send it.
+    ws.put(table, { ...local, _rev: doc._rev ?? null, syncState: local.syncState === 'conflict' ? 'conflict' : 'dirty' });
+    ws.dropShadow(local.id);
+    stats.applied++;
+  } else {
+    const shadowRec = shadow ? docToRecord({ _id: shadow.id, _rev: shadow.rev, ...shadow.body }, 'synced') : null;
+    const { record, fields, problems } = mergeRecords({ local, server, shadow: shadowRec, def, now: ctx.now(), mutationId: ctx.newId(), today: l.today });
+    ws.put(table, record);
+    ws.shadow({ id: local.id, rev: doc._rev!, body: bodyOf(doc) });
+    totalsDelta(ws, def, local, record);
+    logConflict(l, table, local.id, 'merge', fields);
+    landed(l, table, record, problems, fields);
+    if (fields.length)
+      ws.newAudits.push(
+        auditRow(auditCtx(l), null, 'merge', {
+          recordType: table,
+          recordId: local.id,
+          summary: `${local.serial ?? ''} सिंक मिलान / sync merge`.trim(),
+          before: Object.fromEntries(fields.map((f) => [f.field, f.kept === 'server' ? f.local : f.server])),
+          after: Object.fromEntries(fields.map((f) => [f.field, record.data[f.field]])),
+        }),
+      );
+    stats.merged++;
+  }
+}
+
+function landAudit(l: Landing, remote: RemoteDoc, local: AuditRow | undefined): void {
+  const { ws, stats } = l;
+  if (remote.missing) {
+    if (local && local._rev !== null) ws.auditPuts.set(local.id, { ...local, _rev: null, syncState: 'dirty' });
+    return;
+  }
+  if (remote.deleted) return; // audit rows are never removed here
+  const doc = remote.doc!;
+  if (local && local._rev === doc._rev) return void stats.skipped++;
+  const refusal = refuseAuditDoc(doc);
+  if (refusal) return quarantine(l, remote, refusal);
+  ws.accepted.add(doc._id);
+  // Audit rows never change after they are written: the hub's copy and ours are the same row.
+  ws.auditPuts.set(doc._id, local ? { ...local, _rev: doc._rev ?? null, syncState: 'synced' } : docToAudit(doc, 'synced'));
+  stats.applied++;
+}
+
+function landSetting(l: Landing, setting: SettingDocType, remote: RemoteDoc, localValue: unknown, shadow: ShadowRow | undefined): void {
+  const { ws, stats, ctx } = l;
+  if (ctx.mode === 'district') {
+    if (!remote.deleted && remote.doc) {
+      ws.settingPuts.set(remote.id, remote.doc.value);
+      stats.applied++;
+    }
+    return;
+  }
+  if (remote.missing || remote.deleted) {
+    if (shadow) ws.dropShadow(remote.id); // pushed again as new
+    return;
+  }
+  const doc = remote.doc!;
+  if (shadow && shadow.rev === doc._rev) return void stats.skipped++;
+  const refusal = refuseSettingDoc(doc);
+  if (refusal) return quarantine(l, remote, refusal);
+  ws.accepted.add(doc._id);
+  const remoteValue = doc.value as Record<string, unknown> | undefined;
+  if (setting === 'profile' && (remoteValue as { thanaCode?: string } | undefined)?.thanaCode !== ctx.thana) return void stats.skipped++;
+  const baseValue = shadow?.body.value as Record<string, unknown> | undefined;
+  ws.shadow({ id: remote.id, rev: doc._rev!, body: bodyOf(doc) });
+  stats.applied++;
+  if (localValue === undefined || sameValue(localValue, baseValue) || (baseValue === undefined && sameValue(localValue, remoteValue))) {
+    if (!sameValue(localValue, remoteValue)) {
+      ws.settingPuts.set(setting, remoteValue);
+      stats.settingsChanged = true;
+    }
+    return;
+  }
+  if (sameValue(localValue, remoteValue)) return;
+  // Changed here and on the hub: field by field, the hub's value wins a clash; ours is logged.
+  const { value, fields } = mergeValues(baseValue ?? {}, localValue as Record<string, unknown>, remoteValue ?? {});
+  ws.settingPuts.set(setting, value);
+  stats.settingsChanged = true;
+  stats.merged++;
+  logConflict(l, 'settings', remote.id, 'merge', fields);
+}
+
+/**
+ * Lookup keys a register keeps unique among live entries (a Mitan's mobile): after landing, two
+ * live entries sharing one are both listed for review — sync never cancels either by itself.
+ */
+async function checkUnique(l: Landing): Promise<void> {
+  for (const [table, rows] of l.ws.puts) {
+    const def = l.ctx.defs(table);
+    const prefixes = def?.uniqueKeys ?? [];
+    if (!prefixes.length || !rows.size) continue;
+    const keys = new Set<string>();
+    for (const r of rows.values()) if (!r.cancelled) for (const k of r.keys ?? []) if (prefixes.some((p) => k.startsWith(p))) keys.add(k);
+    if (!keys.size) continue;
+    const stored = await l.db.registerTable(table).where('keys').anyOf([...keys]).toArray();
+    const current = new Map<string, StoredRecord>(stored.map((r) => [r.id, r]));
+    for (const r of rows.values()) current.set(r.id, r);
+    const byKey = new Map<string, StoredRecord[]>();
+    for (const r of current.values()) {
+      if (r.cancelled) continue;
+      for (const k of r.keys ?? []) if (keys.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+    }
+    for (const [key, group] of byKey) {
+      if (group.length < 2) continue;
+      const what = key.slice(key.indexOf(':') + 1);
+      for (const r of group) {
+        const others = group.filter((o) => o.id !== r.id).map((o) => o.serial ?? o.id).join(', ');
+        const issue: Issue = {
+          field: key.slice(0, key.indexOf(':')),
+          code: 'duplicate',
+          severity: 'error',
+          message: { hi: `"${what}" एक और जीवित प्रविष्टि (${others}) में भी है; एक को सुधारें या निरस्त करें`, en: `"${what}" is also on another live entry (${others}); correct or cancel one of them` },
+        };
+        const have = l.problems.get(r.id);
+        l.landed.set(r.id, table);
+        l.problems.set(r.id, { table, problems: [...(have?.problems ?? []), issue], fields: have?.fields ?? [] });
+      }
+    }
+  }
+}
+
+/** The review list after a batch: a row per record that breaks a rule, cleared when it no longer does. */
+function writeReviews(l: Landing): void {
+  const at = l.ctx.now().toISOString();
+  for (const [recordId, table] of l.landed) {
+    const id = `review:${recordId}`;
+    const p = l.problems.get(recordId);
+    if (p) l.ws.list({ id, recordId, table, at, kind: 'review', fields: p.fields, problems: p.problems.map((i) => ({ field: i.field, message: i.message })) });
+    else if (l.listed.has(id)) l.ws.unlist(id);
+  }
+}
+
+/**
+ * Land hub documents on the local rows. Call INSIDE a transaction over the sync tables.
+ * Idempotent: landing the same documents twice changes nothing the second time.
+ */
+export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyContext): Promise<LandStats> {
+  const l: Landing = {
+    db,
+    ws: new Workset(),
+    stats: emptyStats(),
+    ctx,
+    today: istDate(ctx.now()),
+    listed: new Set(),
+    problems: new Map(),
+    landed: new Map(),
+  };
+  const { ws } = l;
+  // The last word per id wins within a batch (a replayed feed may repeat rows).
+  const byId = new Map<string, RemoteDoc>();
+  for (const r of remotes) byId.set(r.id, r);
+  const groups = new Map<string, RemoteDoc[]>();
+  const shadowIds: string[] = [];
+  const settingKinds = new Map<string, SettingDocType>();
+  for (const r of byId.values()) {
+    const k = classify(r.id);
+    let group: string;
+    if (k.kind === 'design' || k.kind === 'meta') continue; // the hub's own
+    if (ctx.mode === 'station' && k.thana !== ctx.thana) {
+      if (r.doc && !r.deleted) quarantine(l, r, { reason: 'other-thana', detail: r.id });
+      continue;
+    }
+    if (k.kind === 'register') group = k.table;
+    else if (k.kind === 'audit') group = 'audit';
+    else if (k.kind === 'setting') {
+      group = 'settings';
+      settingKinds.set(r.id, k.setting);
+      shadowIds.push(r.id);
+    } else {
+      // A type this version does not know (a newer app wrote it): kept whole in the quarantine.
+      if (r.doc && !r.deleted) quarantine(l, r, { reason: 'unknown-type', detail: k.type });
+      continue;
+    }
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push(r);
+  }
+  if (ctx.mode === 'station') for (const k of await db.syncConflicts.where('id').startsWith('review:').primaryKeys()) l.listed.add(k);
+  if (ctx.mode === 'station') for (const k of await db.syncConflicts.where('id').startsWith('deleted:').primaryKeys()) l.listed.add(k);
+
+  const locals = new Map<string, Map<string, StoredRecord>>();
+  for (const t of REGISTER_TABLES) {
+    const list = groups.get(t);
+    if (!list?.length) continue;
+    const rows = await db.registerTable(t).where(':id').anyOf(list.map((r) => r.id)).toArray();
+    const m = new Map(rows.map((row) => [row.id, row]));
+    locals.set(t, m);
+    // Shadows matter only where a local row exists and differs from the hub's revision.
+    for (const r of list) {
+      const local = m.get(r.id);
+      if (local && local._rev !== r.rev) shadowIds.push(r.id);
+    }
+  }
+  const shadows = new Map<string, ShadowRow>();
+  if (shadowIds.length) for (const s of await db.shadows.bulkGet(shadowIds)) if (s) shadows.set(s.id, s);
+
+  for (const t of REGISTER_TABLES) {
+    for (const r of groups.get(t) ?? []) {
+      try {
+        landRegister(l, t, r, locals.get(t)!.get(r.id), shadows.get(r.id));
+      } catch (e) {
+        // A fault in this app's code on one document: that document waits, the pull goes on.
+        // (Totals are added last in landRegister, so taking back its row is all there is to undo.)
+        ws.puts.get(t)?.delete(r.id);
+        ws.accepted.delete(r.id);
+        quarantine(l, r, { reason: 'error', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      }
+    }
+  }
+  const auditList = groups.get('audit');
+  if (auditList?.length) {
+    const rows = await db.audit.where(':id').anyOf(auditList.map((r) => r.id)).toArray();
+    const m = new Map(rows.map((row) => [row.id, row]));
+    for (const r of auditList) landAudit(l, r, m.get(r.id));
+  }
+  for (const r of groups.get('settings') ?? []) {
+    const setting = settingKinds.get(r.id)!;
+    const key = ctx.mode === 'district' ? r.id : setting;
+    const local = ws.settingPuts.has(key) ? ws.settingPuts.get(key) : (await db.settings.get(key))?.value;
+    landSetting(l, setting, r, local, shadows.get(r.id));
+  }
+  if (ctx.mode === 'station') {
+    await checkUnique(l);
+    writeReviews(l);
+  }
+  await ws.flush(db);
+  return l.stats;
+}
+
+/** Pull one batch: land it and move the checkpoint in the SAME transaction (reference/sync.md C2). */
+export async function applyPullBatch(
+  db: StationDb,
+  remotes: RemoteDoc[],
+  checkpoint: Checkpoint,
+  ctx: ApplyContext,
+  /** Test hook: runs last inside the transaction (a throw here must leave no trace). */
+  beforeCommit?: () => void,
+): Promise<LandStats> {
+  return db.transaction('rw', syncTables(db), async () => {
+    const stats = await landDocs(db, remotes, ctx);
+    await writeMeta(db, CHECKPOINT_KEY, checkpoint);
+    beforeCommit?.();
+    return stats;
+  });
+}
+
+/** Land the hub's current versions of documents whose push got a 409 (or that the resolver settled). */
+export async function applyServerVersions(db: StationDb, remotes: RemoteDoc[], ctx: ApplyContext): Promise<LandStats> {
+  return db.transaction('rw', syncTables(db), () => landDocs(db, remotes, ctx));
+}
+
+/**
+ * The resolver's results in one transaction: the folded documents it wrote land like any pulled
+ * document, the fold is logged with what the record ended with, and the ids leave the list of
+ * pending conflict leaves.
+ */
+export async function applyResolved(
+  db: StationDb,
+  remotes: RemoteDoc[],
+  done: string[],
+  logs: { recordId: string; table: string; fields: MergedField[] }[],
+  ctx: ApplyContext,
+): Promise<LandStats> {
+  return db.transaction('rw', syncTables(db), async () => {
+    const stats = await landDocs(db, remotes, ctx);
+    const at = ctx.now().toISOString();
+    if (logs.length) await db.syncConflicts.bulkAdd(logs.map((x) => ({ id: ctx.newId(), recordId: x.recordId, table: x.table, at, kind: 'leaves', fields: x.fields })));
+    const have = (await readMeta<string[]>(db, PENDING_LEAVES_KEY)) ?? [];
+    const landedNow = new Set(remotes.map((r) => r.id));
+    const finished = new Set(done.filter((id) => landedNow.has(id) ? !stats.conflicted.includes(id) : true));
+    await writeMeta(db, PENDING_LEAVES_KEY, have.filter((id) => !finished.has(id)));
+    return stats;
+  });
+}
+
+/** Quarantine rows of documents the hub no longer has. */
+export async function dropQuarantine(db: StationDb, ids: string[]): Promise<void> {
+  if (ids.length) await db.syncQuarantine.bulkDelete(ids);
+}

@@ -1,0 +1,214 @@
+/**
+ * The outbox: the next push batch (dirty rows, changed thana settings), what the hub's answers
+ * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
+ */
+import Dexie, { liveQuery, type Table } from 'dexie';
+import type { StoredRecord } from '@/domain/records';
+import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
+import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
+import type { ApplyContext } from './sync-land';
+import { syncTables } from './sync-workset';
+
+/** A document on its way to the hub, with what it looked like when it was read. */
+export interface Outgoing {
+  id: string;
+  /** Register table, 'audit' or 'settings'. */
+  table: string;
+  doc: HubDoc;
+  /** mutationId:version of the row (or the stable JSON of a setting's value) at read time. */
+  snapshot: string;
+}
+
+function rowSnapshot(r: { mutationId?: string; version?: number }): string {
+  return `${r.mutationId ?? ''}:${r.version ?? 0}`;
+}
+
+function dirtyRange(table: Table, index: string) {
+  return table.where(index).between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]);
+}
+
+/** Entries waiting to go: indexed counts on [syncState+updatedAt] (audit: [syncState+at]). */
+export async function countWaiting(db: StationDb): Promise<number> {
+  let n = 0;
+  for (const t of REGISTER_TABLES) n += await dirtyRange(db.registerTable(t), '[syncState+updatedAt]').count();
+  n += await dirtyRange(db.audit, '[syncState+at]').count();
+  return n;
+}
+
+export async function countRejected(db: StationDb): Promise<number> {
+  return db.syncRejects.count();
+}
+
+/** Calls back with the number of entries waiting to go whenever it may have changed; returns stop(). */
+export function watchWaiting(db: StationDb, cb: (n: number) => void): () => void {
+  const sub = liveQuery(() => countWaiting(db)).subscribe({ next: cb, error: () => undefined });
+  return () => sub.unsubscribe();
+}
+
+export async function listRejects(db: StationDb, limit = 200): Promise<SyncRejectRow[]> {
+  return db.syncRejects.orderBy('at').reverse().limit(limit).toArray();
+}
+
+/** The merge log (the to-do lists `review:`/`deleted:` share the table and are listed apart). */
+export async function listConflicts(db: StationDb, limit = 50): Promise<SyncConflictRow[]> {
+  return db.syncConflicts
+    .orderBy('at')
+    .reverse()
+    .filter((r) => r.kind === 'merge' || r.kind === 'leaves')
+    .limit(limit)
+    .toArray();
+}
+
+export interface OutboxOptions {
+  limit: number;
+  maxBytes: number;
+  /** Ids already finished (or given up) in this session. */
+  skip: Set<string>;
+  maxDocBytes: number;
+}
+
+/**
+ * The next push batch: dirty register rows, dirty audit rows, and changed thana settings.
+ * Rows that can never be accepted (another thana's id, too large) are marked rejected here,
+ * without a request.
+ */
+export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: OutboxOptions): Promise<Outgoing[]> {
+  const out: Outgoing[] = [];
+  let bytes = 0;
+  const localRejects: { out: Outgoing; error: string; reason: string }[] = [];
+  const full = () => out.length >= o.limit || bytes >= o.maxBytes;
+  const consider = (item: Outgoing): void => {
+    const size = jsonSize(item.doc);
+    if (!item.id.startsWith(`${ctx.thana}:`) || (item.doc.thana !== undefined && item.doc.thana !== ctx.thana)) {
+      localRejects.push({ out: item, error: 'local', reason: `not of thana ${ctx.thana}` });
+    } else if (size > o.maxDocBytes) {
+      localRejects.push({ out: item, error: 'too-large', reason: `${size} bytes` });
+    } else if (out.length === 0 || bytes + size <= o.maxBytes) {
+      out.push(item);
+      bytes += size;
+    } else {
+      bytes = o.maxBytes; // the batch is full
+    }
+  };
+  // Thana settings first: small, and the district reads thana names and targets from them.
+  for (const setting of Object.keys(SETTING_DOCS) as SettingDocType[]) {
+    if (full()) break;
+    const id = settingDocId(ctx.thana, setting);
+    if (o.skip.has(id)) continue;
+    const value = (await db.settings.get(setting))?.value;
+    if (value === undefined || value === null) continue;
+    const shadow = await db.shadows.get(id);
+    if (shadow && sameValue(shadow.body.value, value)) continue;
+    const rejected = await db.syncRejects.get(id);
+    if (rejected && sameValue((rejected.body as { value?: unknown } | null)?.value, value)) continue;
+    consider({ id, table: 'settings', doc: settingToDoc(ctx.thana, setting, value, ctx.newId(), shadow?.rev ?? null), snapshot: JSON.stringify(value) });
+  }
+  for (const t of REGISTER_TABLES) {
+    if (full()) break;
+    const rows = await dirtyRange(db.registerTable(t), '[syncState+updatedAt]')
+      .filter((r) => !o.skip.has(r.id))
+      .limit(o.limit - out.length)
+      .toArray();
+    for (const r of rows) if (!full()) consider({ id: r.id, table: t, doc: recordToDoc(r), snapshot: rowSnapshot(r) });
+  }
+  if (!full()) {
+    const rows = await dirtyRange(db.audit, '[syncState+at]')
+      .filter((r) => !o.skip.has(r.id))
+      .limit(o.limit - out.length)
+      .toArray();
+    for (const r of rows) if (!full()) consider({ id: r.id, table: 'audit', doc: auditToDoc(r), snapshot: r.id });
+  }
+  if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
+  for (const r of localRejects) o.skip.add(r.out.id);
+  return out;
+}
+
+/**
+ * The hub accepted (`ok`) or refused (`rejects`) these documents. An accepted row becomes synced
+ * only if nobody changed it while the request was away; otherwise it stays dirty on the new revision.
+ */
+export async function applyPushResults(
+  db: StationDb,
+  ok: { out: Outgoing; rev: string }[],
+  rejects: { out: Outgoing; error: string; reason: string }[],
+  ctx: ApplyContext,
+): Promise<{ synced: number; stillDirty: number }> {
+  let synced = 0;
+  let stillDirty = 0;
+  await db.transaction('rw', syncTables(db), async () => {
+    for (const { out, rev } of ok) {
+      if (out.table === 'settings') {
+        await db.shadows.put({ id: out.id, rev, body: bodyOf(out.doc) });
+        await db.syncRejects.delete(out.id);
+        synced++;
+        continue;
+      }
+      const table = db.table(out.table) as Table<StoredRecord | AuditRow, string>;
+      const row = await table.get(out.id);
+      if (!row) continue;
+      const unchanged = out.table === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot;
+      await table.put({ ...row, _rev: rev, syncState: unchanged ? 'synced' : 'dirty' } as StoredRecord & AuditRow);
+      await db.shadows.delete(out.id);
+      await db.syncRejects.delete(out.id);
+      await db.syncConflicts.delete(`deleted:${out.id}`); // the hub has the entry again
+      if (unchanged) synced++;
+      else stillDirty++;
+    }
+    const at = ctx.now().toISOString();
+    for (const { out, error, reason } of rejects) {
+      const reject: SyncRejectRow = { id: out.id, table: out.table, at, error, reason, body: bodyOf(out.doc) };
+      await db.syncRejects.put(reject);
+      if (out.table === 'settings') continue;
+      const table = db.table(out.table) as Table<StoredRecord | AuditRow, string>;
+      const row = await table.get(out.id);
+      // Only the version that was refused is marked; a newer edit gets its own chance.
+      if (row && (out.table === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot))
+        await table.put({ ...row, syncState: 'rejected' } as StoredRecord & AuditRow);
+    }
+  });
+  return { synced, stillDirty };
+}
+
+/** The user asks to send refused entries again (after the hub or the entry was fixed). */
+export async function requeueRejected(db: StationDb, ids?: string[]): Promise<number> {
+  return db.transaction('rw', syncTables(db), async () => {
+    const rejects = ids ? (await db.syncRejects.bulkGet(ids)).filter((r): r is SyncRejectRow => !!r) : await db.syncRejects.toArray();
+    for (const r of rejects) {
+      if (r.table !== 'settings') {
+        const table = db.table(r.table) as Table<StoredRecord | AuditRow, string>;
+        const row = await table.get(r.id);
+        if (row && row.syncState === 'rejected') await table.put({ ...row, syncState: 'dirty' } as StoredRecord & AuditRow);
+      }
+      await db.syncRejects.delete(r.id);
+    }
+    return rejects.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A hub that was recreated or restored
+
+/** Ids and revisions of rows the hub is believed to have, a page at a time (keyset on id). */
+export async function pageHubKnown(db: StationDb, table: string, after: string, limit: number): Promise<{ id: string; rev: string }[]> {
+  const t = db.table(table) as Table<{ id: string; _rev: string | null }, string>;
+  const rows = await (after ? t.where(':id').above(after) : t.toCollection()).limit(limit).toArray();
+  return rows.map((r) => ({ id: r.id, rev: r._rev ?? '' }));
+}
+
+/** The hub lacks these: they become dirty with no base revision, so the next push sends them. */
+export async function markMissingOnHub(db: StationDb, table: string, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  return db.transaction('rw', syncTables(db), async () => {
+    const t = db.table(table) as Table<StoredRecord | AuditRow, string>;
+    const rows = (await t.bulkGet(ids)).filter((r): r is StoredRecord | AuditRow => !!r);
+    await t.bulkPut(rows.map((r) => ({ ...r, _rev: null, syncState: r.syncState === 'rejected' ? 'rejected' : 'dirty' }) as StoredRecord & AuditRow));
+    await db.shadows.bulkDelete(ids);
+    return rows.length;
+  });
+}
+
+/** After a reset the settings documents are offered again (the hub may lack them). */
+export async function forgetSettingShadows(db: StationDb, thana: string): Promise<void> {
+  await db.shadows.bulkDelete((Object.keys(SETTING_DOCS) as SettingDocType[]).map((s) => settingDocId(thana, s)));
+}
+

@@ -1,0 +1,129 @@
+/**
+ * What landing one batch of hub documents will write, collected first and written at the end of
+ * the batch's transaction: rows, totals, shadows, the merge log, review and hub-deletion lists,
+ * the quarantine and the ids whose conflict leaves wait for the resolver.
+ */
+import type { Table } from 'dexie';
+import type { StoredRecord } from '@/domain/records';
+import type { TotalContribution } from '@/domain/registers/types';
+import { REGISTER_TABLES, type AuditRow, type ShadowRow, type StationDb, type SyncConflictRow, type SyncQuarantineRow } from './schema';
+
+/** Tables a sync transaction may touch. */
+export function syncTables(db: StationDb): Table[] {
+  return [
+    ...REGISTER_TABLES.map((t) => db.registerTable(t)),
+    db.audit,
+    db.settings,
+    db.totals,
+    db.shadows,
+    db.syncMeta,
+    db.syncRejects,
+    db.syncConflicts,
+    db.syncQuarantine,
+  ];
+}
+
+/** Rows per bulkPut inside a batch's transaction: each chunk's synchronous work is one short task. */
+const PUT_CHUNK = 50;
+
+/** syncMeta key: ids whose hub conflict leaves are not folded yet (survives a crash with the checkpoint). */
+export const PENDING_LEAVES_KEY = 'pendingLeaves';
+
+/**
+ * bulkPut in chunks, the next chunk issued before the previous one is awaited (two in flight): the
+ * transaction never idles, and the main thread gets a turn between chunks (a 500-row put in one
+ * call is one long task of structured cloning).
+ */
+export async function putInChunks(table: Table, rows: unknown[]): Promise<void> {
+  let previous: Promise<unknown> | null = null;
+  for (let i = 0; i < rows.length; i += PUT_CHUNK) {
+    const current = table.bulkPut(rows.slice(i, i + PUT_CHUNK));
+    if (previous) await previous;
+    previous = current;
+  }
+  if (previous) await previous;
+}
+
+export class Workset {
+  readonly puts = new Map<string, Map<string, StoredRecord>>();
+  readonly deletes = new Map<string, Set<string>>();
+  readonly auditPuts = new Map<string, AuditRow>();
+  readonly shadowPuts = new Map<string, ShadowRow>();
+  readonly shadowDeletes = new Set<string>();
+  readonly settingPuts = new Map<string, unknown>();
+  readonly conflicts: SyncConflictRow[] = [];
+  /** Keyed rows (`review:<id>`, `deleted:<id>`): one per record, the latest word wins. */
+  readonly listPuts = new Map<string, SyncConflictRow>();
+  readonly listDeletes = new Set<string>();
+  readonly newAudits: AuditRow[] = [];
+  readonly totals = new Map<string, Record<string, number>>();
+  readonly quarantine = new Map<string, SyncQuarantineRow>();
+  /** Ids accepted in this batch: any quarantine row they had goes. */
+  readonly accepted = new Set<string>();
+  readonly pendingLeaves = new Set<string>();
+
+  put(table: string, rec: StoredRecord): void {
+    if (!this.puts.has(table)) this.puts.set(table, new Map());
+    this.puts.get(table)!.set(rec.id, rec);
+    this.deletes.get(table)?.delete(rec.id);
+  }
+  remove(table: string, id: string): void {
+    if (!this.deletes.has(table)) this.deletes.set(table, new Set());
+    this.deletes.get(table)!.add(id);
+    this.puts.get(table)?.delete(id);
+  }
+  shadow(row: ShadowRow): void {
+    this.shadowPuts.set(row.id, row);
+    this.shadowDeletes.delete(row.id);
+  }
+  dropShadow(id: string): void {
+    this.shadowPuts.delete(id);
+    this.shadowDeletes.add(id);
+  }
+  list(row: SyncConflictRow): void {
+    this.listPuts.set(row.id, row);
+    this.listDeletes.delete(row.id);
+  }
+  unlist(id: string): void {
+    this.listPuts.delete(id);
+    this.listDeletes.add(id);
+  }
+  addTotals(list: TotalContribution[], sign: 1 | -1): void {
+    for (const c of list) {
+      const row = this.totals.get(c.key) ?? {};
+      for (const [k, v] of Object.entries(c.values)) row[k] = (row[k] ?? 0) + sign * v;
+      this.totals.set(c.key, row);
+    }
+  }
+
+  async flush(db: StationDb): Promise<void> {
+    for (const [table, rows] of this.puts) if (rows.size) await putInChunks(db.table(table), [...rows.values()]);
+    for (const [table, ids] of this.deletes) if (ids.size) await db.table(table).bulkDelete([...ids]);
+    if (this.auditPuts.size) await db.audit.bulkPut([...this.auditPuts.values()]);
+    if (this.newAudits.length) await db.audit.bulkAdd(this.newAudits);
+    if (this.shadowPuts.size) await db.shadows.bulkPut([...this.shadowPuts.values()]);
+    if (this.shadowDeletes.size) await db.shadows.bulkDelete([...this.shadowDeletes]);
+    for (const [key, value] of this.settingPuts) await db.settings.put({ key, value });
+    if (this.conflicts.length) await db.syncConflicts.bulkAdd(this.conflicts);
+    if (this.listDeletes.size) await db.syncConflicts.bulkDelete([...this.listDeletes]);
+    if (this.listPuts.size) await db.syncConflicts.bulkPut([...this.listPuts.values()]);
+    if (this.quarantine.size) await db.syncQuarantine.bulkPut([...this.quarantine.values()]);
+    const released = [...this.accepted].filter((id) => !this.quarantine.has(id));
+    if (released.length && (await db.syncQuarantine.count())) await db.syncQuarantine.bulkDelete(released);
+    if (this.pendingLeaves.size) {
+      const have = ((await db.syncMeta.get(PENDING_LEAVES_KEY))?.value as string[] | undefined) ?? [];
+      await db.syncMeta.put({ key: PENDING_LEAVES_KEY, value: [...new Set([...have, ...this.pendingLeaves])] });
+    }
+    const keys = [...this.totals.keys()].filter((k) => Object.values(this.totals.get(k)!).some((v) => v !== 0));
+    if (keys.length) {
+      const rows = await db.totals.bulkGet(keys);
+      await db.totals.bulkPut(
+        keys.map((key, i) => {
+          const values = { ...(rows[i]?.values ?? {}) };
+          for (const [k, v] of Object.entries(this.totals.get(key)!)) values[k] = (values[k] ?? 0) + v;
+          return { key, values };
+        }),
+      );
+    }
+  }
+}
