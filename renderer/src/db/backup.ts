@@ -1,7 +1,9 @@
 /**
  * Whole-database backup and restore. A restore verifies the file first (checksum, format
- * version, thana code), saves the current state through `saveSafetyCopy`, and then replaces
- * every table in ONE transaction: either the old database or the restored one, never a mix.
+ * version, key settings, and the thana code of the data inside against this PC's), saves the
+ * current state through `saveSafetyCopy`, and then replaces every table in ONE transaction:
+ * either the old database or the restored one, never a mix. The audit log is the exception
+ * that proves the rule: it is append-only, so rows written after the backup are kept.
  */
 import { bi, DomainError } from '@/domain/bilingual';
 import type { Actor } from '@/domain/records';
@@ -40,6 +42,24 @@ export async function makeBackup(ctx: StationContext, actor: Actor | null, passp
   return { bytes, name: `cmtd-${profile.thanaCode}-${stamp}.cmtdbak`, records };
 }
 
+/** The thana code of the profile inside a backup's data; null when it has none. */
+function backupThana(content: BackupContent): string | null {
+  const settings = content.tables?.settings;
+  const row = Array.isArray(settings) ? settings.find((r) => (r as { key?: unknown } | null)?.key === 'profile') : undefined;
+  const code = (row as { value?: { thanaCode?: unknown } } | undefined)?.value?.thanaCode;
+  return typeof code === 'string' && code !== '' ? code : null;
+}
+
+/** The backup's audit rows plus every current one it does not have (the current copy of a row wins). */
+async function withCurrentAudit(ctx: StationContext, fromBackup: readonly unknown[]): Promise<unknown[]> {
+  const byId = new Map<string, unknown>();
+  for (const row of fromBackup) byId.set(String((row as { id?: unknown } | null)?.id), row);
+  await ctx.db.audit.each((row) => {
+    byId.set(row.id, row);
+  });
+  return [...byId.values()];
+}
+
 export interface RestoreResult {
   header: BackupHeader;
   records: number;
@@ -56,12 +76,15 @@ export async function restoreBackup(
   // 1. Verify everything before touching anything.
   const { header, content } = await decodeBackup(file, passphrase);
   const profile = await readProfile(ctx.db);
-  if (profile && profile.thanaCode !== header.thana)
+  const here = profile?.thanaCode ?? ctx.thana;
+  // The thana the data itself belongs to: the header of an old (format 1) file is not authenticated.
+  const inside = backupThana(content);
+  if (inside === null || inside !== header.thana || (here && here !== inside))
     throw new DomainError(
       'backup.thana',
       bi(
-        `यह बैकअप थाना ${header.thanaName} (${header.thana}) का है, इस थाने (${profile.thanaCode}) का नहीं; कुछ नहीं बदला गया`,
-        `This backup belongs to thana ${header.thana}, not to this thana (${profile.thanaCode}); nothing was changed`,
+        `यह बैकअप थाना ${header.thanaName} (${inside ?? header.thana}) का है, इस थाने (${here}) का नहीं; कुछ नहीं बदला गया`,
+        `This backup belongs to thana ${inside ?? header.thana}, not to this thana (${here}); nothing was changed`,
       ),
     );
   const { db } = ctx;
@@ -76,7 +99,8 @@ export async function restoreBackup(
   let records = 0;
   await db.transaction('rw', db.tables, async () => {
     for (const t of db.tables) {
-      const rows = content.tables[t.name] ?? [];
+      // The audit log only grows: rows written since the backup (and any the backup lacks) stay.
+      const rows = t.name === db.audit.name ? await withCurrentAudit(ctx, content.tables.audit ?? []) : (content.tables[t.name] ?? []);
       await replaceTableRows(t, rows, RESTORE_CHUNK);
       if ((REGISTER_TABLES as readonly string[]).includes(t.name)) records += rows.length;
     }

@@ -3,7 +3,7 @@
  * passphrase (in-charge only, never in the database), and restore with its safety copy.
  * The main process is an in-memory fake with the same rules as electron/backups.ts.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StationDb } from '../../../renderer/src/db/schema';
 import type { StationContext } from '../../../renderer/src/db/context';
 import { createRecord } from '../../../renderer/src/db/repository';
@@ -16,6 +16,11 @@ import { backupCreatedAt, BridgeError, isBackupFileName, type BackupFileInfo, ty
 import { BackupService, DAY_MS, type BackupBridge } from '../../../renderer/src/backup/service';
 import { saveBackupPrefs, readBackupPrefs } from '../../../renderer/src/backup/settings';
 import { backupErrorMessage } from '../../../renderer/src/backup/messages';
+import { BACKUP_KDF_MIN_ITERATIONS, setBackupKdfFloorForTests } from '../../../renderer/src/backup/format';
+
+// The service is built with 1,000 PBKDF2 rounds below, for speed.
+beforeAll(() => setBackupKdfFloorForTests(1000));
+afterAll(() => setBackupKdfFloorForTests(BACKUP_KDF_MIN_ITERATIONS));
 
 const incharge: Actor = { userId: 'user:1', name: 'रमेश वर्मा', rank: 'निरीक्षक', role: 'incharge', initials: 'रव' };
 const writer: Actor = { userId: 'user:2', name: 'सुनील', rank: 'प्रधान आरक्षक', role: 'writer', initials: 'सु' };
