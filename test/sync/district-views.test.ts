@@ -3,7 +3,7 @@
 // written through the real registers twice (two thana codes, the second with other options), its
 // documents put into the district database, and every return figure and every progress target
 // compared with what the thana's dashboard and db/returns.ts compute from its running totals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'acorn';
 import type { StationContext } from '../../renderer/src/db/context';
 import { loadDashboard } from '../../renderer/src/db/dashboard';
@@ -17,7 +17,7 @@ import { loadDistrictReturnFigures, loadHeldByYear } from '../../renderer/src/sy
 import { COMPLAINT_FIELDS, figuresDesignDoc, OUTREACH_FIELDS, type FigureView } from '../../renderer/src/sync/districtViews';
 import { HubClient } from '../../renderer/src/sync/http';
 import { provisionHub } from '../../renderer/src/sync/provision';
-import { districtDbName } from '../../renderer/src/sync/vdu';
+import { districtDbName, districtVdu } from '../../renderer/src/sync/vdu';
 import { PROFILE, TODAY, dropCtx, makeCtx, seedThana, type Scene } from '../unit/dashboard/fixtures';
 import { hubAdmin, hubUrl, uniqueCode } from './helpers';
 
@@ -159,5 +159,30 @@ describe('a view answer equals the thana-side computation on the same documents'
     // One complaint per thana with a hold: ₹15,000 held, ₹5,000 refunded, ₹10,000 pending (2026).
     expect(held.district).toEqual([{ year: '2026', thana: '', cases: 2, held: 2 * 15_000_00, refunded: 2 * 5_000_00, pending: 2 * 10_000_00, pendingCases: 2 }]);
     expect(held.thanas.map((r) => r.pending)).toEqual([10_000_00, 10_000_00]);
+  });
+});
+
+describe('the district database is read-only for the district account', () => {
+  it('a district reader cannot write into it (CouchDB: its validation function; pouchdb-server has none, so the function is checked directly)', async () => {
+    const asReader = new HubClient({ url: hubUrl(), auth: reader, retry: { attempts: 1, baseMs: 0, capMs: 0 } });
+    const doc = { _id: 'XX:mitan:01JFAKE', thana: 'XX', type: 'mitan', schemaVersion: 1, mutationId: '01JFAKEMUTATION', data: { name: 'नकली' } };
+    if (inject('hubFlavor') === 'couchdb') {
+      const r = await asReader.request<{ error?: string }[]>('POST', `${districtDbName(district)}/_bulk_docs`, { body: { docs: [doc] }, accept: [403] });
+      expect(r.status === 403 || r.body.every((x) => x.error === 'forbidden')).toBe(true);
+    } else {
+      // pouchdb-server would drop replicated updates into a database with a validation function, so
+      // provisioning leaves it off there (sync/provision.ts); the function CouchDB gets is checked here.
+      const vdu = new Function(`return (${districtVdu()});`)() as (n: unknown, o: unknown, u: unknown, s: unknown) => void;
+      const thrown = (roles: string[]) => {
+        try {
+          vdu(doc, null, { name: 'someone', roles }, {});
+          return null;
+        } catch (e) {
+          return e as { forbidden?: string };
+        }
+      };
+      expect(thrown([`district_${district}`])?.forbidden).toMatch(/read-only/);
+      expect(thrown(['_admin'])).toBeNull();
+    }
   });
 });

@@ -41,6 +41,24 @@ async function waitFor(url: string, ms: number): Promise<void> {
   }
 }
 
+/**
+ * A CouchDB 3 given by the environment, instead of pouchdb-server (issue #15 §6): `COUCHDB_URL`
+ * (e.g. http://127.0.0.1:5984), the admin in `COUCHDB_USER` / `COUCHDB_PASSWORD` or in the URL.
+ * Tests make databases and accounts of their own names on it and never delete anything but
+ * what they made; point it at a scratch server, not the district's hub.
+ */
+export function hubFromEnv(env: Record<string, string | undefined> = process.env): (RunningHub & { flavor: 'couchdb' }) | null {
+  const raw = env.COUCHDB_URL;
+  if (!raw) return null;
+  const u = new URL(raw);
+  const username = env.COUCHDB_USER ?? decodeURIComponent(u.username);
+  const password = env.COUCHDB_PASSWORD ?? decodeURIComponent(u.password);
+  if (!username || !password) throw new Error('COUCHDB_URL is set: give the admin in COUCHDB_USER and COUCHDB_PASSWORD (or in the URL)');
+  u.username = '';
+  u.password = '';
+  return { url: u.toString().replace(/\/+$/, ''), admin: { username, password }, flavor: 'couchdb', stop: async () => undefined };
+}
+
 export async function startHub(root = process.cwd()): Promise<RunningHub> {
   const dir = mkdtempSync(join(tmpdir(), 'cmtd-hub-'));
   const port = await freePort();

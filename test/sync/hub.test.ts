@@ -4,7 +4,7 @@
  * (reference/sync.md §8 cases 12, 24).
  */
 import { spawn } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { districtVdu, thanaDesignId, thanaVdu } from '../../renderer/src/sync/vdu';
 import { epochDocId } from '../../renderer/src/sync/doc';
@@ -104,7 +104,7 @@ describe('provisioning and permissions through pouchdb-server', () => {
     expect(again.created).toEqual([]);
     expect(again.updated).toEqual([]);
     expect(again.accounts).toEqual([]);
-    expect(again.flavor).toBe('pouchdb-server');
+    expect(again.flavor).toBe(inject('hubFlavor'));
     // The PC's password survived the second run.
     expect((await as(t1.pcs[0]!, 'GET', t1.db)).status).toBe(200);
     const sec = await admin<{ members: { roles: string[] }; admins: { roles: string[] } }>('GET', `${t1.db}/_security`);
