@@ -175,6 +175,23 @@ const en: typeof hi = {
       sync: 'Sync',
     },
   },
+  inputs: {
+    chooseFile: 'Choose a file',
+    noFile: 'No file chosen yet',
+  },
+  prefs: {
+    title: 'My preferences (this computer, for me only)',
+    typing: 'Hindi typing',
+    typingKey: 'F9 switches',
+    typingSystem: 'System keyboard (InScript)',
+    typingRemington: 'Remington (GAIL)',
+    typingPhonetic: 'Phonetic (ramesh → रमेश)',
+    clock: 'Time',
+    clock24: '24-hour (13:05)',
+    clock12: '12-hour (01:05 अपराह्न)',
+    columns: 'List columns',
+    columnsReset: 'Show all columns',
+  },
   footer: {
     offline: 'Offline — all work is kept safely on this computer',
     online: 'Online',

@@ -175,6 +175,23 @@ export default {
       sync: 'सिंक',
     },
   },
+  inputs: {
+    chooseFile: 'फ़ाइल चुनें',
+    noFile: 'कोई फ़ाइल नहीं चुनी',
+  },
+  prefs: {
+    title: 'मेरी पसंद (केवल इस कंप्यूटर पर, मेरे लिए)',
+    typing: 'हिंदी टाइपिंग',
+    typingKey: 'F9 दबाकर बदलें',
+    typingSystem: 'सिस्टम कीबोर्ड (इनस्क्रिप्ट)',
+    typingRemington: 'रेमिंगटन (GAIL)',
+    typingPhonetic: 'फ़ोनेटिक (ramesh → रमेश)',
+    clock: 'समय',
+    clock24: '24 घंटे (13:05)',
+    clock12: '12 घंटे (01:05 अपराह्न)',
+    columns: 'सूची के स्तंभ',
+    columnsReset: 'सभी स्तंभ दिखाएँ',
+  },
   footer: {
     offline: 'ऑफ़लाइन — सारा काम इसी कंप्यूटर पर सुरक्षित है',
     online: 'ऑनलाइन',

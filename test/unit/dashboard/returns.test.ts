@@ -161,7 +161,7 @@ describe('printed through the paper machinery', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('जिला बिलासपुर, थाना कोटा');
     expect(ws.getCell('A2').value).toBe('मासिक प्रतिवेदन — साइबर मितान जागरूकता अभियान / Monthly return — Cyber Mitan awareness campaign');
-    expect(String(ws.getCell('A3').value)).toContain('माह: नवंबर 2026 (01-11-2026 से 28-11-2026)');
+    expect(String(ws.getCell('A3').value)).toContain('माह: नवंबर-2026 (01-11-2026 से 28-11-2026)');
     expect(ws.getRow(4).values).toEqual([undefined, 'क्र.', 'विवरण', 'अवधि में — संख्या', 'अवधि में — राशि (₹)', 'अवधि में — प्रतिशत', 'अवधि के अंत तक कुल — संख्या', 'अवधि के अंत तक कुल — राशि (₹)', 'अवधि के अंत तक कुल — प्रतिशत']);
     const byItem = new Map<string, ExcelJS.Row>();
     ws.eachRow((row) => byItem.set(String(row.getCell(2).value), row));
@@ -215,7 +215,7 @@ describe('the district’s thana-wise version reuses the same lines', () => {
       { thana: 'रतनपुर', figures: f },
     ], 'period');
     expect(rows[1]).toEqual({ thana: 'रतनपुर', 'sessions:count': 6, 'people:count': 258, 'places:count': 3, 'places:share': 0.75, 'complaints.held:amount': 15_000, 'complaints.held:share': 0.375 });
-    const x = await exportReportXlsx({ report, rows, profile: { ...PROFILE, thanaName: 'सभी थाने' }, subtitle: 'माह: नवंबर 2026', signatures: false, today: TODAY });
+    const x = await exportReportXlsx({ report, rows, profile: { ...PROFILE, thanaName: 'सभी थाने' }, subtitle: 'माह: नवंबर-2026', signatures: false, today: TODAY });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.data) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;

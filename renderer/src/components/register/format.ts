@@ -4,7 +4,8 @@
  * so one field reads the same everywhere.
  */
 import type { Bilingual } from '@/domain/bilingual';
-import { formatDateIN, istDateTime } from '@/domain/dates';
+import { ref } from 'vue';
+import { formatDateIN, formatDateTimeIN, formatTimeIN, istDateTime, type ClockStyle } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
 import type { FieldDef, Option, RegisterDef } from '@/domain/registers/types';
 
@@ -24,11 +25,22 @@ export function formatCount(n: number): string {
   return count.format(n);
 }
 
-/** An ISO instant as the register prints it, in IST: 'dd-mm-yyyy HH:mm'. */
+/**
+ * How the signed-in person reads times on screen (a per-user choice kept by stores/ui.ts).
+ * A reactive ref, so every list and view re-renders when it changes; prints keep 24-hour.
+ */
+export const screenClock = ref<ClockStyle>('24h');
+
+/** An ISO instant in IST as the screen shows it: 'dd-mm-yyyy HH:mm' (or 'dd-mm-yyyy hh:mm अपराह्न'). */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '';
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : formatDateIN(istDateTime(new Date(t)));
+  return Number.isNaN(t) ? iso : formatDateTimeIN(istDateTime(new Date(t)), screenClock.value);
+}
+
+/** A stored IST wall-clock 'YYYY-MM-DDTHH:mm' (or a date) as the screen shows it. */
+export function formatWallClock(wall: string | null | undefined): string {
+  return formatDateTimeIN(wall, screenClock.value);
 }
 
 /** What the user typed as rupees ('1,500.5') → integer paise, or null when it is not an amount. */
@@ -77,8 +89,11 @@ export function formatValue(f: FieldDef, v: unknown, lang: Lang = 'hi', settings
     case 'int':
       return typeof v === 'number' ? formatCount(v) : String(v);
     case 'date':
-    case 'datetime':
       return typeof v === 'string' ? formatDateIN(v) : String(v);
+    case 'datetime':
+      return typeof v === 'string' ? formatWallClock(v) : String(v);
+    case 'time':
+      return typeof v === 'string' ? formatTimeIN(v, screenClock.value) : String(v);
     case 'boolean':
       return v === true ? pick({ hi: 'हाँ', en: 'Yes' }, lang) : pick({ hi: 'नहीं', en: 'No' }, lang);
     case 'select':
@@ -96,21 +111,8 @@ export function formatValue(f: FieldDef, v: unknown, lang: Lang = 'hi', settings
   }
 }
 
-/**
- * What the user typed as a date → 'YYYY-MM-DD'. Writers type the way registers print:
- * 05-11-2026, 5/11/2026, 5.11.26 or 05112026. Anything else comes back unchanged (the domain
- * then reports it), and blank is null.
- */
-export function parseDateIN(text: string): string | null {
-  const s = text.trim();
-  if (!s) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(s);
-  if (!m && /^\d{8}$/.test(s)) m = [s, s.slice(0, 2), s.slice(2, 4), s.slice(4)] as unknown as RegExpExecArray;
-  if (!m) return s;
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-}
+/** Parsing typed dates lives in the domain (dates.ts); re-exported for the editors. */
+export { parseDateIN, parseDateTimeIN, parseTimeIN } from '@/domain/dates';
 
 /** '1,234' → 1234; blank → null; anything else unchanged for the domain to report. */
 export function parseWholeNumber(text: string): number | string | null {

@@ -96,6 +96,7 @@ const fields: FieldDef[] = [
   },
   {
     key: 'gdNo',
+    script: 'latin',
     label: bi('रोजनामचा प्रविष्टि क्रमांक', 'GD entry no.'),
     type: 'text',
     required: true,
@@ -121,6 +122,7 @@ const fields: FieldDef[] = [
   },
   {
     key: 'ncrpAck',
+    script: 'latin',
     label: bi('एनसीआरपी पावती क्रमांक', 'NCRP acknowledgement no.'),
     type: 'text',
     required: true,
@@ -288,6 +290,7 @@ const fields: FieldDef[] = [
   // संदेही
   {
     key: 'suspectMobiles',
+    script: 'latin',
     label: bi('संदेही मोबाइल नंबर', 'Suspect mobile(s)'),
     type: 'text',
     maxLength: 200,
@@ -301,6 +304,7 @@ const fields: FieldDef[] = [
   },
   {
     key: 'suspectUpiIds',
+    script: 'latin',
     label: bi('संदेही यूपीआई आईडी', 'Suspect UPI id(s)'),
     type: 'text',
     maxLength: 200,
@@ -318,6 +322,7 @@ const fields: FieldDef[] = [
   },
   {
     key: 'suspectIfsc',
+    script: 'latin',
     label: bi('संदेही खाते का आईएफएससी', 'Suspect account IFSC'),
     type: 'text',
     maxLength: 11,
@@ -327,8 +332,8 @@ const fields: FieldDef[] = [
         : warn('suspectIfsc', 'ifsc', 'आईएफएससी 11 अक्षर का होता है (जैसे SBIN0001234)', 'An IFSC has 11 characters (e.g. SBIN0001234)'),
     importAliases: ['आईएफएससी', 'ifsc'],
   },
-  { key: 'suspectUrl', label: bi('वेबसाइट/ऐप', 'Website / app'), type: 'text', maxLength: 300, importAliases: ['वेबसाइट', 'url', 'app'] },
-  { key: 'suspectHandle', label: bi('सोशल मीडिया आईडी', 'Social media handle'), type: 'text', maxLength: 200, importAliases: ['सोशल मीडिया', 'handle'] },
+  { key: 'suspectUrl', label: bi('वेबसाइट/ऐप', 'Website / app'), type: 'text', script: 'latin', maxLength: 300, importAliases: ['वेबसाइट', 'url', 'app'] },
+  { key: 'suspectHandle', label: bi('सोशल मीडिया आईडी', 'Social media handle'), type: 'text', script: 'latin', maxLength: 200, importAliases: ['सोशल मीडिया', 'handle'] },
   // कार्यवाही
   {
     key: 'action',
@@ -342,6 +347,7 @@ const fields: FieldDef[] = [
   },
   {
     key: 'firNo',
+    script: 'latin',
     label: bi('अपराध क्रमांक (सीसीटीएनएस)', 'Crime no. (CCTNS FIR)'),
     type: 'text',
     required: true,
@@ -370,7 +376,7 @@ const fields: FieldDef[] = [
   { key: 'blockSimDate', label: bi('मोबाइल नंबर (सिम) ब्लॉक हेतु भेजा', 'SIM blocking requested on'), type: 'date' },
   { key: 'blockImeiDate', label: bi('आईएमईआई ब्लॉक हेतु भेजा', 'IMEI blocking requested on'), type: 'date' },
   { key: 'blockUrlDate', label: bi('लिंक/यूआरएल ब्लॉक हेतु भेजा', 'URL blocking requested on'), type: 'date' },
-  { key: 'blockedIdentifiers', label: bi('ब्लॉक हेतु भेजे नंबर/आईएमईआई/लिंक', 'Numbers/IMEIs/links sent for blocking'), type: 'text', maxLength: 300 },
+  { key: 'blockedIdentifiers', label: bi('ब्लॉक हेतु भेजे नंबर/आईएमईआई/लिंक', 'Numbers/IMEIs/links sent for blocking'), type: 'text', script: 'latin', maxLength: 300 },
   {
     key: 'ioName',
     label: bi('जांच अधिकारी/विवेचक का नाम', 'Inquiry officer / IO'),
@@ -453,6 +459,7 @@ const fields: FieldDef[] = [
   { key: 'ncrpMissing', label: bi('राशि है, एनसीआरपी क्रमांक नहीं', 'Money case without NCRP no.'), type: 'boolean', compute: (d) => complaintFlags(d).ncrpMissing },
   {
     key: 'utrs',
+    script: 'latin',
     label: bi('यूटीआर क्रमांक', 'UTRs'),
     type: 'text',
     compute: (d) =>

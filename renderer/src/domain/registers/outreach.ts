@@ -251,6 +251,7 @@ export const outreachRegister: RegisterDef = {
     count('complaintsHelped', '1930/एनसीआरपी शिकायत में सहायता', 'Complaints helped to 1930/NCRP', 26),
     {
       key: 'evidenceRef',
+      script: 'latin',
       label: bi('फोटो/साक्ष्य संदर्भ', 'Photo/evidence ref'),
       type: 'text',
       maxLength: 200,

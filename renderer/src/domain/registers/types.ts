@@ -78,6 +78,11 @@ export interface FieldDef {
   placeholder?: string;
   /** Group heading in the form. */
   section?: Bilingual;
+  /**
+   * 'latin' for identifiers typed in Latin letters and digits (UTR, IFSC, UPI, URL, acknowledgement
+   * numbers): the app's Hindi typing (Remington / phonetic) leaves the box alone.
+   */
+  script?: 'latin';
 }
 
 export interface RegisterDef {

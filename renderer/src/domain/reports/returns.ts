@@ -8,7 +8,7 @@
  * other way round: one row per thana, one column per figure (thanaWiseReport / thanaWiseRows).
  */
 import { bi, type Bilingual } from '../bilingual';
-import { addDays, daysBetween, formatDateIN, isValidDate } from '../dates';
+import { addDays, daysBetween, formatDateIN, formatMonthIN, isValidDate } from '../dates';
 import type { ReportColumn, ReportDef, ReportRow } from '../../export/reportSheet';
 import type { ReturnFigures, ReturnKind, WindowFigures } from './figures';
 import { SECTIONS, lineById, type ReturnLine, type ReturnSection } from './lines';
@@ -77,12 +77,9 @@ export function returnPeriod(kind: ReturnKind, day: string, today: string): Retu
   return { kind, from: `${ym}-01`, to: end > today ? today : end };
 }
 
-const MONTHS_HI = ['जनवरी', 'फरवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'अक्टूबर', 'नवंबर', 'दिसंबर'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
+/** 'YYYY-MM' → माह-वर्ष in both languages ('दिसंबर-2026' / 'December-2026'). */
 export function monthName(ym: string): Bilingual {
-  const m = Number(ym.slice(5, 7)) - 1;
-  return bi(`${MONTHS_HI[m]} ${ym.slice(0, 4)}`, `${MONTHS_EN[m]} ${ym.slice(0, 4)}`);
+  return bi(formatMonthIN(ym, 'hi'), formatMonthIN(ym, 'en'));
 }
 
 /** The line under the title: the period, the campaign, the thana's share. */
