@@ -3,7 +3,10 @@
  * quarantine, records that break a register rule after a merge, and entries deleted on the hub
  * (kept here until the in-charge cancels them or sends them back).
  */
+import { istDate } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
+import { REGISTERS } from '@/domain/registers';
+import { rederive } from '@/sync/validity';
 import { REGISTER_TABLES, type StationDb, type SyncConflictRow, type SyncQuarantineRow } from './schema';
 import { syncTables } from './sync-workset';
 
@@ -31,9 +34,29 @@ async function listed(db: StationDb, prefix: 'review:' | 'deleted:'): Promise<At
   return out;
 }
 
-/** Records that break a register rule after sync (both values kept; someone must correct them). */
-export function listReviews(db: StationDb): Promise<Attention[]> {
-  return listed(db, 'review:');
+/** Does this record still break a rule of its register (or share a unique key with a live entry)? */
+async function stillBroken(db: StationDb, rec: StoredRecord): Promise<boolean> {
+  const def = REGISTERS[rec.type];
+  if (!def || rec.cancelled) return false;
+  if (rederive(def, rec, istDate()).problems.length) return true;
+  for (const k of rec.keys ?? []) {
+    if (!(def.uniqueKeys ?? []).some((p) => k.startsWith(p))) continue;
+    if ((await db.registerTable(rec.type).where('keys').equals(k).toArray()).some((o) => o.id !== rec.id && !o.cancelled)) return true;
+  }
+  return false;
+}
+
+/**
+ * Records that break a register rule after sync (both values kept; someone must correct them).
+ * A row whose record was corrected or cancelled since then leaves the list.
+ */
+export async function listReviews(db: StationDb): Promise<Attention[]> {
+  const out: Attention[] = [];
+  for (const a of await listed(db, 'review:')) {
+    if (a.record && (await stillBroken(db, a.record))) out.push(a);
+    else await db.syncConflicts.delete(a.row.id);
+  }
+  return out;
 }
 
 /** Entries deleted on the hub and kept here, waiting for the in-charge. */
