@@ -152,11 +152,16 @@ export class BackupService {
   /** Checks now and then every CHECK_EVERY_MS; answers a function that stops it. */
   startSchedule(onResult: (r: Awaited<ReturnType<BackupService['runIfDue']>>) => void = () => {}, every = CHECK_EVERY_MS): () => void {
     let stopped = false;
+    // One check at a time: on a slow PC a backup can outlast the interval, and a second check
+    // started meanwhile would find no recent backup and make another.
+    let running = false;
     const tick = () => {
-      if (stopped) return;
+      if (stopped || running) return;
+      running = true;
       void this.runIfDue()
         .then((r) => !stopped && onResult(r))
-        .catch((err: unknown) => console.error('backup schedule', err));
+        .catch((err: unknown) => console.error('backup schedule', err))
+        .finally(() => (running = false));
     };
     tick();
     const timer = setInterval(tick, every);
