@@ -5,6 +5,7 @@ import type { Plain } from './cells';
 import { decodeText, parseCsv } from './csv';
 import { loadExcelJs } from './exceljs';
 import { headingScore } from './header';
+import { checkFileSize, checkSheetSize, checkWorkbook } from './limits';
 import type { ReadReply } from './read.worker';
 import { IGNORED_NODES, sheetsOf, type SheetRows } from './sheets';
 
@@ -43,7 +44,20 @@ async function readXlsxHere(bytes: Uint8Array): Promise<SheetRows[]> {
   return sheetsOf(wb);
 }
 
-/** In a worker, so the window stays responsive; null when workers cannot run here (then read here). */
+const readerStopped = () =>
+  new DomainError(
+    'import.workerFailed',
+    bi(
+      'फ़ाइल पढ़ते समय पढ़ने की प्रक्रिया रुक गई (फ़ाइल बहुत बड़ी या खराब हो सकती है); फ़ाइल को छोटे भागों में बाँटकर आयात करें',
+      'Reading the file stopped part way (the file may be too large or damaged); split it into smaller files and import them one by one',
+    ),
+  );
+
+/**
+ * In a worker, so the window stays responsive; null only when workers cannot start here (then the
+ * file is read here). A worker that dies is reported: the file is NOT read again on the window's
+ * thread, where the same file would freeze or crash the window.
+ */
 function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
   if (typeof Worker === 'undefined') return Promise.resolve(null);
   return new Promise((resolve, reject) => {
@@ -62,7 +76,11 @@ function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
     worker.onerror = (e) => {
       e.preventDefault();
       worker.terminate();
-      resolve(null);
+      reject(readerStopped());
+    };
+    worker.onmessageerror = () => {
+      worker.terminate();
+      reject(readerStopped());
     };
     const copy = bytes.slice().buffer;
     worker.postMessage(copy, [copy]);
@@ -76,18 +94,26 @@ function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
  */
 export const WORKER_MIN_BYTES = 512 * 1024;
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
-  return (bytes.length >= WORKER_MIN_BYTES ? await readXlsxInWorker(bytes) : null) ?? readXlsxHere(bytes);
+export interface ReadOptions {
+  /** Files from this size are read in a worker (default WORKER_MIN_BYTES). */
+  workerFromBytes?: number;
+}
+
+async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<SheetRows[]> {
+  await checkWorkbook(bytes);
+  return (bytes.length >= (opts.workerFromBytes ?? WORKER_MIN_BYTES) ? await readXlsxInWorker(bytes) : null) ?? readXlsxHere(bytes);
 }
 
 function readCsv(bytes: Uint8Array, fileName: string): SheetRows[] {
+  checkFileSize(bytes.length);
   const rows: Plain[][] = parseCsv(decodeText(bytes));
+  checkSheetSize(rows.length, rows.reduce((w, r) => Math.max(w, r.length), 0));
   return [{ name: fileName, rows, rowNumbers: rows.map((_, i) => i + 1), width: rows.reduce((w, r) => Math.max(w, r.length), 0) }];
 }
 
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SheetRows[]> {
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
   const kind = kindOf(fileName);
-  if (kind === 'xlsx') return readXlsx(bytes);
+  if (kind === 'xlsx') return readXlsx(bytes, opts);
   if (kind === 'csv') return readCsv(bytes, fileName);
   throw unsupported();
 }
