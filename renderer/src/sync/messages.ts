@@ -189,4 +189,25 @@ export const SYNC_TEXT = {
   auto: bi('स्वचालित सिंक: ऑनलाइन होने पर, हर 5 मिनट, और बदलाव के कुछ सेकंड बाद', 'Automatic sync: when online, every 5 minutes, and a few seconds after changes'),
   nextTry: bi('अगला प्रयास', 'Next try'),
   district: bi('जिला दृश्य', 'District view'),
+  quarantine: bi('हब के दस्तावेज़ जो नहीं लिए गए (संगरोध)', 'Hub documents not taken (quarantine)'),
+  quarantineHelp: bi(
+    'ये दस्तावेज़ हब पर हैं पर यह कंप्यूटर इन्हें स्वीकार नहीं कर सका। बाकी सिंक चलता रहा। हर सिंक पर ये दोबारा जाँचे जाते हैं; ठीक होते ही अपने-आप ले लिए जाएँगे।',
+    'These documents are on the hub but this computer could not accept them. The rest of sync went on. They are checked again at every sync and taken in as soon as they are fixed.',
+  ),
+  document: bi('दस्तावेज़', 'Document'),
+  whatToDo: bi('क्या करें', 'What to do'),
+  reviews: bi('जाँच हेतु प्रविष्टियाँ (सिंक के बाद नियम टूटा)', 'Entries to review (a rule broken after sync)'),
+  reviewsHelp: bi(
+    'दो कंप्यूटरों के बदलाव मिलाने पर ये प्रविष्टियाँ पंजी के किसी नियम से मेल नहीं खातीं। दोनों मान रखे गए हैं; प्रविष्टि खोलकर सुधारें या निरस्त करें।',
+    'After the changes of two computers were merged, these entries break a rule of their register. Both values are kept; open the entry and correct or cancel it.',
+  ),
+  problem: bi('समस्या', 'Problem'),
+  hubDeleted: bi('हब पर हटाई गई प्रविष्टियाँ (यहाँ सुरक्षित)', 'Entries deleted on the hub (kept here)'),
+  hubDeletedHelp: bi(
+    'किसी ने हब पर ये प्रविष्टियाँ हटा दीं। पंजी से कुछ नहीं हटता: थाना प्रभारी कारण लिखकर प्रविष्टि निरस्त करें, या इसे हब पर वापस भेजें।',
+    'Someone deleted these entries on the hub. Nothing is erased from a register: the thana in-charge either cancels the entry with a reason, or sends it back to the hub.',
+  ),
+  pushBack: bi('हब पर वापस भेजें', 'Send back to the hub'),
+  cancelEntry: bi('निरस्त करें', 'Cancel the entry'),
+  cancelReason: bi('निरस्त करने का कारण', 'Reason for cancelling'),
 } satisfies Record<string, Bilingual>;

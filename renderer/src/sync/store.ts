@@ -9,8 +9,23 @@ import { bridge, isDesktop } from '@/bridge';
 import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
 import { assertCan } from '@/domain/roles';
 import { useStationStore } from '@/stores/station';
-import { listConflicts, listRejects, readMeta, requeueRejected, watchWaiting, writeMeta } from '@/db/sync';
-import type { SyncConflictRow, SyncRejectRow } from '@/db/schema';
+import { cancelRecord } from '@/db/repository';
+import {
+  dismissDeleted,
+  listConflicts,
+  listHubDeletions,
+  listQuarantine,
+  listRejects,
+  listReviews,
+  pushBackDeleted,
+  readMeta,
+  requeueRejected,
+  watchWaiting,
+  writeMeta,
+  type Attention,
+} from '@/db/sync';
+import type { SyncConflictRow, SyncQuarantineRow, SyncRejectRow } from '@/db/schema';
+import { REGISTERS } from '@/domain/registers';
 import { bridgeCredentialStore } from './credentials';
 import { normalizeHubUrl } from './http';
 import { SyncError, toSyncError } from './messages';
@@ -41,6 +56,10 @@ export const useSyncStore = defineStore('sync', () => {
   const waiting = ref(0);
   const rejects = shallowRef<SyncRejectRow[]>([]);
   const conflicts = shallowRef<SyncConflictRow[]>([]);
+  /** What sync leaves for a person: quarantined hub documents, records to review, hub deletions. */
+  const quarantine = shallowRef<SyncQuarantineRow[]>([]);
+  const reviews = shallowRef<Attention[]>([]);
+  const hubDeletions = shallowRef<Attention[]>([]);
   const lastOkAt = ref<string | null>(null);
   const lastReport = shallowRef<SyncReport | null>(null);
   const notice = ref<Bilingual | null>(null);
@@ -58,6 +77,9 @@ export const useSyncStore = defineStore('sync', () => {
     if (!db) return;
     rejects.value = await listRejects(db);
     conflicts.value = await listConflicts(db);
+    quarantine.value = await listQuarantine(db);
+    reviews.value = await listReviews(db);
+    hubDeletions.value = await listHubDeletions(db);
     lastOkAt.value = (await readMeta<{ at: string }>(db, 'lastOk'))?.at ?? null;
   }
 
@@ -182,7 +204,37 @@ export const useSyncStore = defineStore('sync', () => {
     await refresh();
   }
 
+  /** An entry deleted on the hub goes back to the hub as it is here. */
+  async function pushBack(recordId: string): Promise<void> {
+    assertCan(station.actor?.role, 'record.cancel');
+    const db = station.db;
+    if (!db) return;
+    await pushBackDeleted(db, recordId);
+    await refresh();
+    scheduler?.notifyLocalWrite();
+  }
+
+  /** An entry deleted on the hub is cancelled here instead (निरस्त, with a reason); the cancellation is synced. */
+  async function cancelDeleted(recordId: string, reason: string): Promise<void> {
+    const db = station.db;
+    const actor = station.actor;
+    const row = hubDeletions.value.find((x) => x.row.recordId === recordId);
+    if (!db || !actor || !row) return;
+    const def = REGISTERS[row.row.table];
+    if (!def) return;
+    if (!row.record?.cancelled) await cancelRecord(station.ctx, actor, def, recordId, reason);
+    else await pushBackDeleted(db, recordId);
+    await dismissDeleted(db, recordId);
+    await refresh();
+    scheduler?.notifyLocalWrite();
+  }
+
   return {
+    quarantine,
+    reviews,
+    hubDeletions,
+    pushBack,
+    cancelDeleted,
     config,
     hasPassword,
     persistent,
