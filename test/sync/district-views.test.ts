@@ -16,6 +16,7 @@ import { DISTRICT_TARGETS, hubViews, loadDistrictProgress, loadTeamMitans, loadT
 import { loadDistrictReturnFigures, loadHeldByYear } from '../../renderer/src/sync/districtReturns';
 import { COMPLAINT_FIELDS, figuresDesignDoc, OUTREACH_FIELDS, type FigureView } from '../../renderer/src/sync/districtViews';
 import { HubClient } from '../../renderer/src/sync/http';
+import { pageDistrictHub } from '../../renderer/src/sync/districtRegisters';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { districtDbName, districtVdu } from '../../renderer/src/sync/vdu';
 import { PROFILE, TODAY, dropCtx, makeCtx, seedThana, type Scene } from '../unit/dashboard/fixtures';
@@ -184,5 +185,30 @@ describe('the district database is read-only for the district account', () => {
       expect(thrown([`district_${district}`])?.forbidden).toMatch(/read-only/);
       expect(thrown(['_admin'])).toBeNull();
     }
+  });
+});
+
+describe('consolidated registers page through the hub by key range', () => {
+  it('all thanas newest first, and one thana, page by page, every entry once', async () => {
+    const client = new HubClient({ url: hubUrl(), auth: reader });
+    const walk = async (thana: string | null) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 20; pages++) {
+        const p = await pageDistrictHub(client, districtDbName(district), 'mitan', thana, { limit: 3, after });
+        ids.push(...p.rows.map((r) => r.id));
+        if (!p.next) break;
+        after = p.next;
+      }
+      return ids;
+    };
+    const ulid = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+    const all = thanas.flatMap((t) => Object.values(t.scene.mitans).map((m) => m.id));
+    expect(await walk(null)).toEqual([...all].sort((a, b) => (ulid(a) < ulid(b) ? 1 : ulid(a) > ulid(b) ? -1 : a < b ? 1 : -1)));
+    const code = thanas[0]!.ctx.thana;
+    expect(await walk(code)).toEqual(all.filter((id) => id.startsWith(`${code}:`)).sort().reverse());
+    // A search word is applied to each page as it arrives.
+    const found = await pageDistrictHub(client, districtDbName(district), 'mitan', code, { limit: 50, search: 'गीता' });
+    expect(found.rows.map((r) => r.data.name)).toEqual(['गीता साहू']);
   });
 });

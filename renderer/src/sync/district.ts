@@ -117,13 +117,18 @@ export const useDistrictStore = defineStore('district', () => {
    * The hub's figure views on the district database, as this PC's district account (issue #15:
    * district mode reads these answers, not a copy of the documents).
    */
-  async function views(): Promise<ViewReader> {
+  async function hub(): Promise<{ client: HubClient; db: string }> {
     assertCan(station.actor?.role, 'district.view');
     await open();
     const c = await credentials.get('district').catch(() => null);
     if (!config.value || !c || c.url !== config.value.url) throw new SyncError('not-configured');
     const client = new HubClient({ url: c.url, auth: { username: c.username, password: c.password }, retry: { attempts: 2, baseMs: 500, capMs: 2000 } });
-    return hubViews(client, districtDbName(config.value.district));
+    return { client, db: districtDbName(config.value.district) };
+  }
+
+  async function views(): Promise<ViewReader> {
+    const h = await hub();
+    return hubViews(h.client, h.db);
   }
 
   /** Signs in to the district database once: a wrong address, name or password is said at once. */
@@ -136,5 +141,5 @@ export const useDistrictStore = defineStore('district', () => {
     }
   }
 
-  return { db, config, hasPassword, running, progress, error, lastOkAt, lastReport, thanas, generation, open, save, syncNow, abort, views, check };
+  return { db, config, hasPassword, running, progress, error, lastOkAt, lastReport, thanas, generation, open, save, syncNow, abort, hub, views, check };
 });

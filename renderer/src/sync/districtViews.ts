@@ -29,6 +29,7 @@
  * | complaints_by | [T, date, 'source' / 'category', value] | COMPLAINT_FIELDS | _sum |
  * | held_by_year | [year, T] | HELD_FIELDS | _sum |
  * | thanas | [T, 'profile' / 'options' / 'meta'] or [T, 'pcsync', pc] | the setting's value / the marker | none |
+ * | registers | [type, ULID] (register entries) | null (read with include_docs) | none |
  */
 import { OPEN_STATUSES } from '@/domain/complaints/workflow';
 import { DAY_MINUTES, GOLDEN_HOUR_MINUTES, HIGH_VALUE_PAISE } from '@/domain/complaints/flags';
@@ -242,6 +243,15 @@ const VIEWS: Record<string, { map: string; reduce?: string }> = {
       COMPLAINT_VALUES(),
     ),
     reduce: '_sum',
+  },
+  registers: {
+    // Consolidated registers, newest first across thanas: [type, ULID] pages by key range (include_docs).
+    map: [
+      'function (doc) {',
+      '  if (!doc.thana || !doc.data || typeof doc.type !== "string") { return; }',
+      '  emit([doc.type, doc._id.slice(doc._id.lastIndexOf(":") + 1)], null);',
+      '}',
+    ].join('\n'),
   },
   thanas: {
     map: [
