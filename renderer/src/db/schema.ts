@@ -3,8 +3,11 @@ import type { StoredRecord } from '@/domain/records';
 import type { Role } from '@/domain/roles';
 import { searchTokens } from '@/domain/normalize';
 
-/** Register tables: one per record type; every one has the same metadata indexes. */
-export const REGISTER_TABLES = ['mitan', 'team', 'place', 'outreach', 'complaint'] as const;
+/** The register tables of schema versions 1–4 (fixed: shipped versions are never edited). */
+const V1_TABLES = ['mitan', 'team', 'place', 'outreach', 'complaint'] as const;
+
+/** Register tables: one per record type; every one has the same metadata indexes. v5 adds training. */
+export const REGISTER_TABLES = [...V1_TABLES, 'training'] as const;
 export type RegisterTable = (typeof REGISTER_TABLES)[number];
 
 const COMMON = 'id, [serialYear+serialNo], createdAt, updatedAt, [syncState+updatedAt], *tokens, *keys';
@@ -17,6 +20,7 @@ const REGISTER_INDEXES: Record<RegisterTable, string> = {
   place: 'data.name',
   outreach: 'data.date, data.teamId, [data.teamId+data.date]',
   complaint: 'data.receivedAt, data.status, [data.status+data.receivedAt], data.pendingRefund, data.totalLost',
+  training: 'data.date',
 };
 
 export interface UserRow {
@@ -167,6 +171,7 @@ export class StationDb extends Dexie {
   place!: Table<StoredRecord, string>;
   outreach!: Table<StoredRecord, string>;
   complaint!: Table<StoredRecord, string>;
+  training!: Table<StoredRecord, string>;
   users!: Table<UserRow, string>;
   settings!: Table<SettingRow, string>;
   serials!: Table<SerialRow, string>;
@@ -192,7 +197,7 @@ export class StationDb extends Dexie {
 
 /** Version 1 as first shipped; kept so a database made by it opens and upgrades. */
 export const SCHEMA_V1: Record<string, string> = {
-  ...Object.fromEntries(REGISTER_TABLES.map((t) => [t, 'id, [serialYear+serialNo], updatedAt, [syncState+updatedAt]'])),
+  ...Object.fromEntries(V1_TABLES.map((t) => [t, 'id, [serialYear+serialNo], updatedAt, [syncState+updatedAt]'])),
   users: 'id, name',
   settings: 'key',
   serials: 'key',
@@ -200,7 +205,7 @@ export const SCHEMA_V1: Record<string, string> = {
 };
 
 export const SCHEMA_V2: Record<string, string> = {
-  ...Object.fromEntries(REGISTER_TABLES.map((t) => [t, `${COMMON}, ${REGISTER_INDEXES[t]}`])),
+  ...Object.fromEntries(V1_TABLES.map((t) => [t, `${COMMON}, ${REGISTER_INDEXES[t]}`])),
   users: 'id, name',
   settings: 'key',
   serials: 'key',
@@ -221,18 +226,24 @@ export const SCHEMA_V4: Record<string, string> = {
   syncQuarantine: 'id, at',
 };
 
+/** v5 adds the training register (issue 16); every other table is kept as in v4. */
+export const SCHEMA_V5: Record<string, string> = {
+  training: `${COMMON}, ${REGISTER_INDEXES.training}`,
+};
+
 /**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
  * v4: sync quarantine. Documents of unknown types parked in `shadows` by v3 move there.
+ * v5: the training register (training sessions).
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)
     .upgrade(async (tx) => {
-      for (const t of REGISTER_TABLES) {
+      for (const t of V1_TABLES) {
         await tx
           .table(t)
           .toCollection()
@@ -262,4 +273,5 @@ export function defineVersions(db: Dexie): void {
       );
       await tx.table('shadows').bulkDelete(parked.map((s: ShadowRow) => s.id));
     });
+  db.version(5).stores(SCHEMA_V5);
 }

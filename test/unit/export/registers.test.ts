@@ -80,6 +80,8 @@ describe('the totals row (योग) of each register', () => {
         'outreach.policeCount',
         ...['men', 'women', 'other', 'under18', 'total', 'households', 'contacts', 'pamphlets', 'pledges', 'complaintsHelped'].map((k) => `outreach.${k}`),
         ...['totalLost', 'totalHeld', 'totalRefunded', 'pendingRefund'].map((k) => `complaint.${k}`),
+        // Attendance over the training sessions printed.
+        'training.presentCount',
       ].sort(),
     );
   });

@@ -3,6 +3,7 @@ import { mitanRegister } from './mitan';
 import { outreachRegister } from './outreach';
 import { placeRegister } from './place';
 import { teamRegister } from './team';
+import { trainingRegister } from './training';
 import type { RegisterDef } from './types';
 
 /** Every register the station keeps, by record type. Issues add theirs here. */
@@ -12,6 +13,7 @@ export const REGISTERS: Record<string, RegisterDef> = {
   mitan: mitanRegister,
   outreach: outreachRegister,
   complaint: complaintRegister,
+  training: trainingRegister,
 };
 
 export function registerOf(type: string): RegisterDef {

@@ -332,6 +332,23 @@ export const mitanRegister: RegisterDef = {
       importAliases: ['प्रमाण पत्र', 'प्रमाण पत्र जारी', 'certificate', 'certificate issued'],
     },
     {
+      key: 'certificateNo',
+      label: bi('प्रमाण पत्र क्रमांक', 'Certificate no.'),
+      type: 'text',
+      maxLength: 40,
+      when: (r) => r.certificate === true,
+      help: bi('प्रमाण पत्र प्रिंट करने पर अपने-आप भरता है', 'Filled in when the certificate is printed'),
+      importAliases: ['प्रमाण पत्र क्रमांक', 'certificate no', 'certificate number'],
+    },
+    {
+      key: 'certificateDate',
+      label: bi('प्रमाण पत्र दिनांक', 'Certificate date'),
+      type: 'date',
+      when: (r) => r.certificate === true,
+      validate: notFuture('certificateDate', bi('प्रमाण पत्र दिनांक', 'Certificate date')),
+      importAliases: ['प्रमाण पत्र दिनांक', 'certificate date'],
+    },
+    {
       key: 'status',
       label: bi('स्थिति', 'Status'),
       type: 'select',
