@@ -184,7 +184,7 @@ describe('printed through the paper machinery', () => {
 
   it('the same return as the print view (the PDF), with its signature block', async () => {
     const f = await figures('monthly', '2026-11-15');
-    const p = await buildReportPrint({ report: returnReport(RETURNS.monthly, 'सायबर मितान'), rows: returnRows(RETURNS.monthly, f), profile: PROFILE, subtitle: returnSubtitle(f), fonts: [], today: TODAY });
+    const p = await buildReportPrint({ report: returnReport(RETURNS.monthly, 'सायबर मितान'), rows: returnRows(RETURNS.monthly, f), profile: { ...PROFILE, campaignName: 'सायबर मितान' }, subtitle: returnSubtitle(f), fonts: [], today: TODAY });
     expect(p.fileName).toBe('monthly-return_कोटा_2026-11-28.pdf');
     expect(p.html).toContain('<h1>मासिक प्रतिवेदन — सायबर मितान जागरूकता अभियान / Monthly return — Cyber Mitan awareness campaign</h1>');
     expect(p.html).toContain('<td class="num">40,000.00</td>');
