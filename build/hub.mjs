@@ -7,6 +7,8 @@
 //        --thana BSPKOTA:2 --thana BILHA:1 --district-user sp_bilaspur --origin http://127.0.0.1:5173
 //   npm run hub -- provision --url … --config hub-plan.json      (the same plan as JSON)
 //   npm run hub -- status --url https://hub.example:6984 --district bilaspur
+//   npm run hub -- retire-leaves --url https://hub.example:6984 --district bilaspur   (or --thana CODE)
+//   npm run hub -- --help
 //
 // Admin credentials: HUB_ADMIN_USER and HUB_ADMIN_PASSWORD, or --admin <name> and a password
 // prompt. New accounts' passwords are printed once (and written to --accounts <file> if given).
@@ -21,20 +23,33 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const HELP = `साइबर मितान हब / Cyber Mitan hub
 
-  npm run hub -- provision --url <hub> --district <name> --thana <CODE[:pcs]> … [options]
-  npm run hub -- status    --url <hub> --district <name>
+  npm run hub -- provision     --url <hub> --district <name> --thana <CODE[:pcs]> … [options]
+  npm run hub -- status        --url <hub> --district <name>
+  npm run hub -- retire-leaves --url <hub> (--district <name> | --thana <CODE> …)
+  npm run hub -- --help
 
-provision (idempotent: run it again after adding a thana or a PC):
-  --thana CODE[:N]        a thana and its number of PCs (default 1): users pc_<code>_1 … pc_<code>_N
-  --pc CODE:user          one more named PC account for a thana
+provision (idempotent: run it again after adding a thana or a PC, and after an app update that
+adds a register or raises a register's schemaVersion: the hub's rules come from the app's registers):
+  --thana CODE[:N]        a thana and its number of PCs (default 1): users pc_<code>_1 … pc_<code>_N,
+                          serial series A (plain), B, C … in that order; an account keeps its series
+  --pc CODE:user[:L]      one more named PC account for a thana (L: its series letter, else the next free)
   --district-user name    a district reader (role district_<name>)
   --origin URL            an origin allowed by CORS besides app://thana (the web mode's address)
   --internal-url URL      how the hub reaches itself for replication (default: --url)
   --reset-password user   give this existing account a new password
-  --config plan.json      {district, thanas:[{code, pcs:[{username}]}], districtUsers, origins}
+  --config plan.json      {district, thanas:[{code, pcs:[{username, series?}]}], districtUsers, origins}
   --accounts file.csv     also write new accounts and passwords to this file (keep it safe)
+  It also sets the server up: valid users only, _all_dbs for admins, no sign-ups, CORS for the app
+  only, and a replication account (repl_<district>) for the district's replication jobs.
+
+retire-leaves (also --retire-leaves): delete conflict leaves that stations have folded into the
+  winning version's history (listed in its foldedRevs, every version present); others stay.
+
 admin: HUB_ADMIN_USER / HUB_ADMIN_PASSWORD, or --admin <name> (password asked)
 `;
+
+/** Options that take no value. */
+const FLAGS = new Set(['help', 'retire-leaves']);
 
 function parseArgs(argv) {
   const out = { _: [], thana: [], pc: [], 'district-user': [], origin: [], 'reset-password': [] };
@@ -45,6 +60,10 @@ function parseArgs(argv) {
       continue;
     }
     const [k, inline] = a.slice(2).split('=', 2);
+    if (FLAGS.has(k)) {
+      out[k] = true;
+      continue;
+    }
     const v = inline ?? argv[++i];
     if (v === undefined) throw new Error(`--${k} needs a value`);
     if (Array.isArray(out[k])) out[k].push(v);
@@ -71,7 +90,7 @@ async function loadProvisioning() {
   const outfile = join(dir, 'provision.mjs');
   try {
     await build({
-      entryPoints: [join(root, 'renderer/src/sync/provision.ts')],
+      stdin: { contents: "export * from './provision'; export * from './hub-jobs'; export { thanaDbName, districtDbName } from './vdu';", resolveDir: join(root, 'renderer/src/sync'), loader: 'ts' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -102,10 +121,10 @@ function plan(args) {
     thanas.set(code, { code, pcs: Array.from({ length: count }, (_, i) => ({ username: `pc_${lower}_${i + 1}` })) });
   }
   for (const p of args.pc) {
-    const [raw, username] = p.split(':');
+    const [raw, username, series] = p.split(':');
     const code = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
     if (!thanas.has(code)) thanas.set(code, { code, pcs: [] });
-    thanas.get(code).pcs.push({ username });
+    thanas.get(code).pcs.push({ username, ...(series ? { series: series.toUpperCase() } : {}) });
   }
   return {
     district: args.district,
@@ -118,7 +137,7 @@ function plan(args) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const cmd = args._[0];
+  const cmd = args['retire-leaves'] ? 'retire-leaves' : args._[0];
   if (!cmd || cmd === 'help' || args.help) {
     process.stdout.write(HELP);
     return;
@@ -126,7 +145,8 @@ async function main() {
   if (!args.url) throw new Error('--url is required');
   const username = process.env.HUB_ADMIN_USER ?? args.admin ?? (await ask('Hub admin user / हब एडमिन: ', false));
   const password = process.env.HUB_ADMIN_PASSWORD ?? (await ask(`Password for ${username} / पासवर्ड: `, true));
-  const { provisionHub, hubStatus, generatePassword } = await loadProvisioning();
+  if (!['provision', 'status', 'retire-leaves'].includes(cmd)) throw new Error(`unknown command: ${cmd}\n\n${HELP}`);
+  const { provisionHub, hubStatus, generatePassword, retireLeaves, thanaDbName, districtDbName } = await loadProvisioning();
   const opts = { url: args.url.replace(/\/+$/, ''), admin: { username, password }, log: (l) => process.stdout.write(`  ${l}\n`) };
 
   if (cmd === 'status') {
@@ -135,7 +155,19 @@ async function main() {
     for (const r of rows) process.stdout.write(`${r.db.padEnd(28)} ${String(r.docs ?? '?').padStart(8)} docs   ${r.replication ?? ''}\n`);
     return;
   }
-  if (cmd !== 'provision') throw new Error(`unknown command: ${cmd}\n\n${HELP}`);
+  if (cmd === 'retire-leaves') {
+    let dbs = args.thana.map((t) => thanaDbName(t.split(':')[0].toUpperCase()));
+    if (!dbs.length) {
+      if (!args.district) throw new Error('--district or --thana is required');
+      const rows = await hubStatus({ ...opts, log: undefined }, args.district);
+      dbs = rows.map((r) => r.db).filter((d) => d !== districtDbName(args.district));
+    }
+    for (const db of dbs) {
+      const r = await retireLeaves(opts, db);
+      for (const x of r.refused) process.stdout.write(`  kept ${x.id} ${x.rev}: versions missing from the winner / विजेता में संस्करण नहीं\n`);
+    }
+    return;
+  }
   const p = plan(args);
   for (const u of args['reset-password']) {
     for (const t of p.thanas) for (const pc of t.pcs) if (pc.username === u) pc.password = generatePassword();
@@ -147,9 +179,12 @@ async function main() {
   for (const w of report.warnings) process.stdout.write(`WARNING: ${w}\n`);
   if (report.accounts.length) {
     process.stdout.write('\nNew or reset accounts — hand each password to its PC, then destroy this list / नए खाते:\n');
-    for (const a of report.accounts) process.stdout.write(`  ${a.username.padEnd(28)} ${a.password}   (${a.role})\n`);
+    for (const a of report.accounts) {
+      const series = a.series === undefined ? '' : `, serial series ${a.series || 'plain'}`;
+      process.stdout.write(`  ${a.username.padEnd(28)} ${a.password}   (${a.role}${series})\n`);
+    }
     if (args.accounts) {
-      const csv = ['username,password,role', ...report.accounts.map((a) => `${a.username},${a.password},${a.role}`)].join('\n') + '\n';
+      const csv = ['username,password,role,series', ...report.accounts.map((a) => `${a.username},${a.password},${a.role},${a.series ?? ''}`)].join('\n') + '\n';
       writeFileSync(resolve(args.accounts), csv, { mode: 0o600 });
       process.stdout.write(`  written to ${resolve(args.accounts)}\n`);
     }

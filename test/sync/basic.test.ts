@@ -69,7 +69,7 @@ describe('two station PCs and the district', () => {
       const a = await pc('a3', 0);
       for (let i = 0; i < 9; i++) await a.create({ title: `अपारदर्शी ${i}` });
       await a.sync({}, proxy.url);
-      const b = await pc('b3', 1);
+      const b = await pc('b3', 1, 'B-');
       await b.sync({ pullBatch: 4 }, proxy.url);
       const cp = (await b.db.syncMeta.get('checkpoint'))?.value as { seq: unknown };
       expect(typeof cp.seq).toBe('string');

@@ -12,6 +12,7 @@ import type { RegisterDef } from '../../renderer/src/domain/registers/types';
 import { bi } from '../../renderer/src/domain/bilingual';
 import { syncOnce, type SyncOptions, type SyncReport } from '../../renderer/src/sync/replicator';
 import { provisionHub, type ProvisionReport } from '../../renderer/src/sync/provision';
+import { retireLeaves } from '../../renderer/src/sync/hub-jobs';
 import { districtDbName, thanaDbName } from '../../renderer/src/sync/vdu';
 import { DEFAULT_PROFILE } from '../../renderer/src/domain/setup';
 
@@ -216,10 +217,14 @@ export function expectIncreasingVersions(history: { version: number }[]): void {
   expect(new Set(v).size, 'version numbers repeat').toBe(v.length);
 }
 
-/** The hub admin job's part (design §3.14): delete conflict leaves the winner names in `foldedRevs`. */
+/**
+ * The hub admin job (design §3.14; `npm run hub -- retire-leaves`): delete the conflict leaves the
+ * winner names in `foldedRevs` whose versions are all in the winner's history; then `id` has none.
+ */
 export async function purgeFoldedLeaves(db: string, id: string): Promise<void> {
-  const d = (await admin<{ _conflicts?: string[]; foldedRevs?: string[] }>('GET', `${db}/${encodeURIComponent(id)}?conflicts=true`)).body;
-  for (const rev of d._conflicts ?? []) if (d.foldedRevs?.includes(rev)) await admin('DELETE', `${db}/${encodeURIComponent(id)}?rev=${rev}`);
+  await retireLeaves({ url: hubUrl(), admin: hubAdmin() }, db);
+  const d = (await admin<{ _conflicts?: string[] }>('GET', `${db}/${encodeURIComponent(id)}?conflicts=true`)).body;
+  expect(d._conflicts ?? [], `leaves left on ${id}`).toEqual([]);
 }
 
 function comparable(r: { id?: string; _id?: string; data?: unknown; cancelled?: unknown; version?: number; mutationId?: string; history?: { mutationId: string }[] }): Comparable {

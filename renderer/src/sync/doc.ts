@@ -50,9 +50,34 @@ export function epochDocId(thana: string): string {
 /** The district database's own epoch (thana epochs replicate into it too, under their own ids). */
 export const DISTRICT_EPOCH_ID = 'district:meta:epoch';
 
-const HUB_FIELDS = ['_id', '_rev', '_deleted', '_conflicts', '_revisions', '_revs_info', '_attachments', '_deleted_conflicts', '_local_seq'];
+/**
+ * The CouchDB user who wrote a hub version. The station sets it on every document it pushes
+ * (`stampWriter`) and the hub's validation function refuses a version that names anyone else; it is
+ * not part of the record's content (a PC does not keep it), so `bodyOf` leaves it out.
+ */
+export const WRITER_FIELD = 'hubUser';
 
-/** The body of a hub doc without CouchDB's own underscore fields. */
+/**
+ * Revisions of a document's conflict leaves whose values are already folded into its history. The
+ * station writes them on the winner instead of deleting the leaves (it may not delete); the hub's
+ * admin job `npm run hub -- retire-leaves` deletes the leaves listed here.
+ */
+export const FOLDED_FIELD = 'foldedRevs';
+
+const HUB_FIELDS = ['_id', '_rev', '_deleted', '_conflicts', '_revisions', '_revs_info', '_attachments', '_deleted_conflicts', '_local_seq', WRITER_FIELD];
+
+/** The document as this hub account sends it: named by its writer (the hub checks the name). */
+export function stampWriter(doc: HubDoc, username: string): HubDoc {
+  return { ...doc, [WRITER_FIELD]: username };
+}
+
+/** Who wrote this hub version, if it says. */
+export function writerOf(doc: HubDoc): string | null {
+  const w = doc[WRITER_FIELD];
+  return typeof w === 'string' ? w : null;
+}
+
+/** The body of a hub doc without CouchDB's own underscore fields (nor the writer's name). */
 export function bodyOf(doc: HubDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!HUB_FIELDS.includes(k)) out[k] = v;
@@ -109,7 +134,22 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return stableStringify(a ?? null) === stableStringify(b ?? null);
 }
 
-/** Rough size of a doc on the wire, for capping push batches by bytes. */
+/** UTF-8 bytes of a string, counted as the hub counts them (without building the bytes). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 2; // a pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** Size of a doc on the wire in UTF-8 bytes: push batches and the hub's document limit count these. */
 export function jsonSize(doc: unknown): number {
-  return JSON.stringify(doc).length;
+  return utf8Length(JSON.stringify(doc));
 }

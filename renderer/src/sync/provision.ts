@@ -1,21 +1,37 @@
 /**
- * Hub provisioning (issue #9 §1), idempotent: run it again and it changes only what differs.
- * Used by the app (district admin) and by `npm run hub -- …` (build/hub.mjs bundles this file).
+ * Hub provisioning (issue #9 §1, issue #14), idempotent: run it again and it changes only what
+ * differs. Used by the app (district admin) and by `npm run hub -- …` (build/hub.mjs bundles it).
+ *
+ * What a district hub gets (README "The district hub"):
+ * - per thana: its database, members = its role and the district's replication account, the
+ *   design documents of THANA_DESIGN_DOCS (the rulebook validation function, the replication
+ *   filter), the epoch document, and its PC accounts, each with its serial series;
+ * - the district database, members = district readers and the replication account, with a
+ *   validation function that lets only admins and the replication account write (not on
+ *   pouchdb-server: it would drop every replicated update — a warning says so);
+ * - one continuous `_replicator` job per thana, running as the replication account (never as an
+ *   admin: no admin password is stored on the hub);
+ * - the server settings of hardenServer(): valid users only, `_all_dbs` for admins, no account
+ *   creation by non-admins, CORS for the app's origins only.
  *
  * Targets CouchDB 3's API and tolerates pouchdb-server where it differs (reference/sync.md §4):
- * - config lives under /_node/_local/_config on CouchDB and /_config on pouchdb-server;
- * - pouchdb-server crashes on a replication `selector`, so the thana → district jobs use a filter
- *   function (in the thana's design document) that keeps design documents out of the district;
- * - pouchdb-server silently drops replicated updates (new_edits:false) into a database that has a
- *   validate_doc_update (pouchdb-validation overwrites the incoming `_revisions`), so on
- *   pouchdb-server the district database gets no validation function (a warning says so); on
- *   CouchDB it gets one that lets only admins (the replication jobs) write.
+ * config lives under /_node/_local/_config on CouchDB and /_config on pouchdb-server; pouchdb-server
+ * crashes on a replication `selector`, so the jobs use a filter function that keeps design
+ * documents out of the district.
  */
-import { ulid } from '@/domain/ulid';
 import { DISTRICT_EPOCH_ID, epochDocId, sameValue } from './doc';
 import { districtDesignDocs } from './districtViews';
-import { docPath, HubClient, type FetchLike, type HubAuth } from './http';
-import { SyncError } from './messages';
+import type { HubAuth } from './http';
+import {
+  authOfHeader,
+  basicHeader,
+  generatePassword,
+  Provisioner,
+  type ProvisionOptions,
+  type ProvisionReport,
+  type ServerFlavor,
+  type UserDoc,
+} from './provisioner';
 import {
   DISTRICT_DESIGN_ID,
   districtDbName,
@@ -23,16 +39,26 @@ import {
   districtVdu,
   REPLICATION_FILTER,
   replicationFilterName,
+  replicationRole,
+  replicationUser,
+  seriesRole,
   thanaDbName,
   thanaDesignId,
   thanaRole,
   thanaVdu,
 } from './vdu';
 
+export { generatePassword, type ProvisionOptions, type ProvisionReport, type ServerFlavor } from './provisioner';
+
 export interface PcAccount {
   username: string;
   /** Given: set (or reset) this password. Absent: a new user gets a generated one; an existing user keeps theirs. */
   password?: string;
+  /**
+   * PC accounts only: the letter of its serial series (A = the plain series). Absent: an account
+   * keeps the one it has; a new one gets the first letter free in its thana.
+   */
+  series?: string;
 }
 
 export interface ThanaPlan {
@@ -52,28 +78,6 @@ export interface ProvisionPlan {
   internalUrl?: string;
 }
 
-export interface ProvisionOptions {
-  url: string;
-  admin: HubAuth;
-  fetch?: FetchLike;
-  log?: (line: string) => void;
-  /** Random source for passwords and epochs (tests). */
-  newId?: () => string;
-}
-
-export type ServerFlavor = 'couchdb' | 'pouchdb-server' | 'unknown';
-
-export interface ProvisionReport {
-  flavor: ServerFlavor;
-  version: string;
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  /** Accounts created or reset in this run, with the password to hand over. Others are not listed. */
-  accounts: { username: string; password: string; role: string }[];
-  warnings: string[];
-}
-
 export const APP_ORIGIN = 'app://thana';
 
 /** Validation of a plan before anything is sent; returns problems in both languages. */
@@ -81,161 +85,176 @@ export function planProblems(plan: ProvisionPlan): string[] {
   const out: string[] = [];
   if (!/^[a-z][a-z0-9_]{1,30}$/.test(plan.district.toLowerCase()))
     out.push(`जिले का नाम अंग्रेज़ी अक्षरों में हो / District name must be letters, digits or _: ${plan.district}`);
-  const users = new Set<string>();
+  const users = new Set<string>([replicationUser(plan.district)]);
+  const name = (username: string) => {
+    if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(username)) out.push(`उपयोगकर्ता नाम / Bad user name: ${username}`);
+    if (users.has(username)) out.push(`दोहराया गया उपयोगकर्ता / Duplicate user: ${username}`);
+    users.add(username);
+  };
   for (const t of plan.thanas) {
     if (!/^[A-Z0-9]{2,12}$/.test(t.code)) out.push(`थाना कोड 2–12 अक्षर/अंक हो / Bad thana code: ${t.code}`);
+    const letters = new Set<string>();
     for (const p of t.pcs) {
-      if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(p.username)) out.push(`उपयोगकर्ता नाम / Bad user name: ${p.username}`);
-      if (users.has(p.username)) out.push(`दोहराया गया उपयोगकर्ता / Duplicate user: ${p.username}`);
-      users.add(p.username);
+      name(p.username);
+      if (p.series === undefined) continue;
+      if (!/^[A-Z]$/.test(p.series)) out.push(`श्रृंखला A–Z का एक अक्षर हो / Series must be one letter A–Z: ${p.username} ${p.series}`);
+      if (letters.has(p.series)) out.push(`एक श्रृंखला दो पीसी को नहीं / Two PCs with series ${p.series} in ${t.code}`);
+      letters.add(p.series);
     }
   }
-  for (const p of plan.districtUsers ?? []) {
-    if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(p.username)) out.push(`उपयोगकर्ता नाम / Bad user name: ${p.username}`);
-    if (users.has(p.username)) out.push(`दोहराया गया उपयोगकर्ता / Duplicate user: ${p.username}`);
-    users.add(p.username);
-  }
+  for (const p of plan.districtUsers ?? []) name(p.username);
   return out;
 }
 
-/** A password a person can type: 16 characters without look-alikes. */
-export function generatePassword(bytes: Uint8Array = globalThis.crypto.getRandomValues(new Uint8Array(16))): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+/** A design document of a database, owned entirely by provisioning. */
+export interface DesignDoc {
+  id: string;
+  body: Record<string, unknown>;
 }
 
-function basicHeader(auth: HubAuth): string {
-  const bytes = new TextEncoder().encode(`${auth.username}:${auth.password}`);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return `Basic ${btoa(bin)}`;
+/**
+ * The design documents of a thana database. Another piece that needs one (a view, a filter) adds
+ * a function here; provisioning installs and updates every one.
+ */
+export const THANA_DESIGN_DOCS: ((code: string) => DesignDoc)[] = [
+  (code) => ({
+    id: thanaDesignId(code),
+    body: { language: 'javascript', validate_doc_update: thanaVdu(code), filters: { replicate: REPLICATION_FILTER } },
+  }),
+];
+
+/**
+ * The design documents of the district database. The validation function is left out on
+ * pouchdb-server, which would drop every replicated update behind it (sync README).
+ */
+export const DISTRICT_DESIGN_DOCS: ((district: string, flavor: ServerFlavor) => DesignDoc[])[] = [
+  (district, flavor) => (flavor === 'pouchdb-server' ? [] : [{ id: DISTRICT_DESIGN_ID, body: { language: 'javascript', validate_doc_update: districtVdu(district) } }]),
+  // The district's figures views (issue #15).
+  () => districtDesignDocs().map((d) => ({ id: d.id, body: d.body })),
+];
+
+function sameBody(want: Record<string, unknown>): (have: Record<string, unknown>) => boolean {
+  return (have) => Object.keys(want).every((k) => sameValue(have[k], want[k])) && Object.keys(have).every((k) => k.startsWith('_') || k in want);
 }
 
-class Provisioner {
-  readonly client: HubClient;
-  flavor: ServerFlavor = 'unknown';
-  readonly report: ProvisionReport = { flavor: 'unknown', version: '', created: [], updated: [], unchanged: [], accounts: [], warnings: [] };
-
-  constructor(private readonly o: ProvisionOptions) {
-    this.client = new HubClient({ url: o.url, auth: o.admin, fetch: o.fetch, retry: { attempts: 3, baseMs: 500, capMs: 5000 } });
+/** The letter of a series role (`series_b` → 'B'), or null. */
+export function seriesLetterOf(roles: readonly string[] | undefined): string | null {
+  for (const r of roles ?? []) {
+    const m = /^series_([a-z])$/.exec(r);
+    if (m) return m[1]!.toUpperCase();
   }
+  return null;
+}
 
-  private note(kind: 'created' | 'updated' | 'unchanged', what: string): void {
-    this.report[kind].push(what);
-    this.o.log?.(`${kind.padEnd(9)} ${what}`);
+/**
+ * PC accounts and their serial series (design §3.16): an account keeps the series it has; a new
+ * one takes the one named in the plan, else the first letter no account of the thana holds
+ * (A = the plain series, for the first PC; then B, C …).
+ */
+async function ensurePcAccounts(p: Provisioner, t: ThanaPlan, users: UserDoc[]): Promise<void> {
+  const role = thanaRole(t.code);
+  const mine = users.filter((u) => u.roles?.includes(role));
+  const taken = new Map<string, string>();
+  for (const u of mine) {
+    const l = seriesLetterOf(u.roles);
+    if (l) taken.set(l, u.name!);
   }
-
-  async detect(): Promise<void> {
-    const root = await this.client.request<Record<string, unknown>>('GET', '');
-    const body = root.body ?? {};
-    this.flavor = body.couchdb ? 'couchdb' : 'express-pouchdb' in body ? 'pouchdb-server' : 'unknown';
-    this.report.flavor = this.flavor;
-    this.report.version = String(body.version ?? '');
-    const session = await this.client.request<{ userCtx?: { roles?: string[] } }>('GET', '_session');
-    if (!session.body?.userCtx?.roles?.includes('_admin')) throw new SyncError('forbidden', 'provisioning needs a server admin');
-    if (this.flavor === 'couchdb' && !/^3\./.test(this.report.version))
-      this.report.warnings.push(`CouchDB ${this.report.version}: यह 3.x के लिए लिखा गया है / written for CouchDB 3.x`);
+  for (const pc of t.pcs) {
+    const have = mine.find((u) => u.name === pc.username);
+    let letter = seriesLetterOf(have?.roles) ?? pc.series ?? null;
+    if (pc.series && letter !== pc.series) letter = pc.series; // the plan says so: a deliberate move
+    if (letter && taken.has(letter) && taken.get(letter) !== pc.username)
+      throw new Error(`श्रृंखला ${letter} पहले से ${taken.get(letter)} की है / Series ${letter} already belongs to ${taken.get(letter)}`);
+    if (!letter) letter = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').find((l) => !taken.has(l)) ?? null;
+    if (!letter) throw new Error(`थाना ${t.code}: 26 से अधिक पीसी / more than 26 PCs`);
+    taken.set(letter, pc.username);
+    await p.ensureUser(pc.username, [role, seriesRole(letter)], pc.password, { series: seriesOfLetter(letter) });
   }
+}
 
-  async ensureDb(name: string): Promise<void> {
-    const res = await this.client.request('PUT', encodeURIComponent(name), { query: this.flavor === 'couchdb' ? { q: 1 } : undefined, accept: [412] });
-    this.note(res.status === 412 ? 'unchanged' : 'created', `database ${name}`);
-  }
+/** 'A' → '' (the plain series), 'B' → 'B-' … as the app writes serials (`YYYY/B-0001`). */
+export function seriesOfLetter(letter: string): string {
+  return letter.toUpperCase() === 'A' ? '' : `${letter.toUpperCase()}-`;
+}
 
-  async ensureSecurity(db: string, memberRoles: string[]): Promise<void> {
-    const want = { admins: { names: [], roles: [] }, members: { names: [], roles: memberRoles } };
-    const have = await this.client.request<Record<string, unknown>>('GET', `${encodeURIComponent(db)}/_security`);
-    if (sameValue(have.body ?? {}, want)) return this.note('unchanged', `${db}/_security`);
-    await this.client.request('PUT', `${encodeURIComponent(db)}/_security`, { body: want });
-    this.note('updated', `${db}/_security → members ${memberRoles.join(',')}`);
-  }
-
-  /** Create or update a document whose content we own entirely (design docs, replication jobs). */
-  async ensureDoc(db: string, id: string, body: Record<string, unknown>, same: (have: Record<string, unknown>) => boolean): Promise<void> {
-    const path = `${encodeURIComponent(db)}/${docPath(id)}`;
-    const have = await this.client.request<Record<string, unknown> & { _rev?: string }>('GET', path, { accept: [404] });
-    if (have.status !== 404 && same(have.body)) return this.note('unchanged', `${db}/${id}`);
-    await this.client.request('PUT', path, { body: { ...body, _id: id, ...(have.status !== 404 ? { _rev: have.body._rev } : {}) } });
-    this.note(have.status === 404 ? 'created' : 'updated', `${db}/${id}`);
-  }
-
-  async removeDoc(db: string, id: string): Promise<void> {
-    const path = `${encodeURIComponent(db)}/${docPath(id)}`;
-    const have = await this.client.request<{ _rev?: string }>('GET', path, { accept: [404] });
-    if (have.status === 404) return;
-    await this.client.request('DELETE', path, { query: { rev: have.body._rev } });
-    this.note('updated', `${db}/${id} removed`);
-  }
-
-  /** The epoch is written once and never changed: a new epoch tells every station "this is a new database". */
-  async ensureEpoch(db: string, id: string, thana: string): Promise<void> {
-    const path = `${encodeURIComponent(db)}/${docPath(id)}`;
-    const have = await this.client.request('GET', path, { accept: [404] });
-    if (have.status !== 404) return this.note('unchanged', `${db}/${id}`);
-    const newId = this.o.newId ?? (() => ulid());
-    await this.client.request('PUT', path, {
-      body: { _id: id, thana, type: 'meta', schemaVersion: 1, mutationId: newId(), epoch: `${newId()}-${db}`, createdAt: new Date().toISOString() },
-    });
-    this.note('created', `${db}/${id}`);
-  }
-
-  async ensureUser(account: PcAccount, role: string): Promise<void> {
-    const id = `org.couchdb.user:${account.username}`;
-    const path = `_users/${encodeURIComponent(id)}`;
-    const have = await this.client.request<Record<string, unknown> & { roles?: string[]; _rev?: string }>('GET', path, { accept: [404] });
-    if (have.status === 404) {
-      const password = account.password ?? generatePassword();
-      await this.client.request('PUT', path, { body: { _id: id, name: account.username, type: 'user', roles: [role], password } });
-      this.report.accounts.push({ username: account.username, password, role });
-      return this.note('created', `user ${account.username} (${role})`);
+/**
+ * The account the district's replication jobs run as: members of every thana database and of the
+ * district database, allowed by the district's validation function, refused by every thana's. Its
+ * password is generated here and kept only in the jobs (the hub's `_replicator`, admins only); a
+ * run that cannot recover it from an existing job (or finds it wrong) sets a new one and rewrites
+ * every job of the district.
+ */
+async function ensureReplicationAccount(p: Provisioner, district: string): Promise<{ auth: HubAuth; changed: boolean }> {
+  const username = replicationUser(district);
+  const role = replicationRole(district);
+  const jobs = await districtJobs(p, district);
+  let known: HubAuth | null = null;
+  for (const j of jobs) {
+    const a = authOfHeader((j.source as { headers?: Record<string, string> } | undefined)?.headers?.Authorization);
+    if (a?.username === username) {
+      known = a;
+      break;
     }
-    const roles = have.body.roles ?? [];
-    const rolesOk = roles.length === 1 && roles[0] === role;
-    if (rolesOk && !account.password) return this.note('unchanged', `user ${account.username}`);
-    // PUT the whole stored document back (derived key and salt included) so the password survives a role fix.
-    const next: Record<string, unknown> = { ...have.body, roles: [role] };
-    if (account.password) {
-      next.password = account.password;
-      this.report.accounts.push({ username: account.username, password: account.password, role });
-    }
-    await this.client.request('PUT', path, { body: next });
-    this.note('updated', `user ${account.username} (${role}${account.password ? ', password reset' : ''})`);
   }
+  const user = await p.getDoc<UserDoc>('_users', `org.couchdb.user:${username}`);
+  if (user && known && (await p.canSignIn(known))) {
+    await p.ensureUser(username, [role], undefined);
+    return { auth: known, changed: false };
+  }
+  const password = generatePassword();
+  await p.ensureUser(username, [role], password);
+  // The jobs hold it; nobody needs to type it.
+  p.report.accounts = p.report.accounts.filter((a) => a.username !== username);
+  return { auth: { username, password }, changed: true };
+}
 
-  private configPath(section: string, key: string): string {
-    return this.flavor === 'couchdb' ? `_node/_local/_config/${section}/${key}` : `_config/${section}/${key}`;
-  }
+interface JobDoc {
+  _id: string;
+  _rev?: string;
+  source?: unknown;
+  target?: unknown;
+  [k: string]: unknown;
+}
 
-  async getConfig(section: string, key: string): Promise<string | null> {
-    const res = await this.client.request<string>('GET', this.configPath(section, key), { accept: [404] });
-    return res.status === 404 ? null : String(res.body ?? '');
-  }
+function urlOf(endpoint: unknown): string {
+  return typeof endpoint === 'string' ? endpoint : String((endpoint as { url?: string } | undefined)?.url ?? '');
+}
 
-  async setConfig(section: string, key: string, value: string): Promise<void> {
-    const have = await this.getConfig(section, key);
-    if (have === value) return this.note('unchanged', `config ${section}/${key}`);
-    const res = await this.client.request('PUT', this.configPath(section, key), { body: value, accept: [404, 405] });
-    if (res.status >= 400) {
-      this.report.warnings.push(`config ${section}/${key} could not be set (${res.status}) / सेट नहीं हो सका`);
-      return;
-    }
-    this.note('updated', `config ${section}/${key} = ${value}`);
-  }
+/** The replication jobs feeding this district's database. */
+async function districtJobs(p: Provisioner, district: string): Promise<JobDoc[]> {
+  const res = await p.client.request<{ rows?: { doc?: JobDoc }[] }>('GET', '_replicator/_all_docs', { query: { include_docs: true } });
+  const suffix = `/${districtDbName(district)}`;
+  return (res.body.rows ?? []).map((r) => r.doc).filter((d): d is JobDoc => !!d && !d._id.startsWith('_design/') && urlOf(d.target).replace(/\/+$/, '').endsWith(suffix));
+}
 
-  /** CORS for the app's origins, merged with what is already allowed ('*' is replaced by the list). */
-  async ensureCors(origins: string[]): Promise<void> {
-    const have = (await this.getConfig('cors', 'origins')) ?? '';
-    const list = have === '*' ? [] : have.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const o of origins) if (!list.includes(o)) list.push(o);
-    // CouchDB 3.2+ reads [chttpd] enable_cors; older 3.x read [httpd]. pouchdb-server reads [httpd].
-    if (this.flavor === 'couchdb') await this.setConfig('chttpd', 'enable_cors', 'true');
-    await this.setConfig('httpd', 'enable_cors', 'true');
-    // ', ' separated: CouchDB trims around commas; pouchdb-server splits on ', ' exactly.
-    await this.setConfig('cors', 'origins', list.join(', '));
-    await this.setConfig('cors', 'headers', 'accept, authorization, content-type, origin, referer');
-    await this.setConfig('cors', 'methods', 'GET, PUT, POST, HEAD, DELETE');
-    if (this.flavor === 'couchdb') await this.setConfig('cors', 'credentials', 'false');
+/** The server settings a district hub should have (CouchDB 3); what pouchdb-server lacks is warned about. */
+async function hardenServer(p: Provisioner, origins: string[]): Promise<void> {
+  if (p.flavor === 'couchdb') {
+    await p.setConfig('chttpd', 'require_valid_user', 'true');
+    await p.setConfig('chttpd', 'admin_only_all_dbs', 'true');
+    // CouchDB 3 lets anyone (with require_valid_user: any account) create accounts in _users unless
+    // its _security admits admins only; that object is editable only with this setting.
+    await p.setConfig('couchdb', 'users_db_security_editable', 'true');
+  } else {
+    await p.setConfig('couch_httpd_auth', 'require_valid_user', 'true');
+    p.warn('pouchdb-server: require_valid_user and admin-only _all_dbs are not enforced (anonymous requests still read the root and /_all_dbs; every database still needs an account) / pouchdb-server पर ये सेटिंग लागू नहीं होतीं');
   }
+  // No account creation by non-admins (CouchDB's and pouchdb-server's _users take sign-ups by default).
+  if (!(await p.ensureSecurity('_users', ['_admin'])))
+    p.warn('_users/_security could not be set: anyone with an account may create accounts / _users की सुरक्षा सेट नहीं हो सकी');
+  await ensureCors(p, origins);
+}
+
+/** CORS for exactly the app's origins (a '*' or any other origin left from before is removed). */
+async function ensureCors(p: Provisioner, origins: string[]): Promise<void> {
+  // CouchDB 3.2+ reads [chttpd] enable_cors; older 3.x read [httpd]. pouchdb-server reads [httpd].
+  if (p.flavor === 'couchdb') await p.setConfig('chttpd', 'enable_cors', 'true');
+  await p.setConfig('httpd', 'enable_cors', 'true');
+  // ', ' separated: CouchDB trims around commas; pouchdb-server splits on ', ' exactly.
+  await p.setConfig('cors', 'origins', origins.join(', '));
+  await p.setConfig('cors', 'headers', 'accept, authorization, content-type, origin, referer');
+  await p.setConfig('cors', 'methods', 'GET, PUT, POST, HEAD, DELETE');
+  if (p.flavor === 'couchdb') await p.setConfig('cors', 'credentials', 'false');
 }
 
 export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Promise<ProvisionReport> {
@@ -249,57 +268,59 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
 
   const district = districtDbName(plan.district);
   const dRole = districtRole(plan.district);
+  const rRole = replicationRole(plan.district);
   const internal = (plan.internalUrl ?? o.url).replace(/\/+$/, '');
-  const adminHeader = basicHeader(o.admin);
+  const users = await p.users();
 
   for (const t of plan.thanas) {
     const db = thanaDbName(t.code);
-    const role = thanaRole(t.code);
     await p.ensureDb(db);
-    await p.ensureSecurity(db, [role]);
-    const vdu = thanaVdu(t.code);
-    await p.ensureDoc(
-      db,
-      thanaDesignId(t.code),
-      { language: 'javascript', validate_doc_update: vdu, filters: { replicate: REPLICATION_FILTER } },
-      (h) => h.validate_doc_update === vdu && (h.filters as Record<string, string> | undefined)?.replicate === REPLICATION_FILTER,
-    );
+    await p.ensureSecurity(db, [thanaRole(t.code), rRole]);
+    for (const make of THANA_DESIGN_DOCS) {
+      const d = make(t.code);
+      await p.ensureDoc(db, d.id, d.body, sameBody(d.body));
+    }
     await p.ensureEpoch(db, epochDocId(t.code), t.code);
-    for (const pc of t.pcs) await p.ensureUser(pc, role);
+    await ensurePcAccounts(p, t, users);
   }
 
   await p.ensureDb(district);
-  await p.ensureSecurity(district, [dRole]);
-  const dvdu = districtVdu();
+  await p.ensureSecurity(district, [dRole, rRole]);
+  for (const make of DISTRICT_DESIGN_DOCS) for (const d of make(plan.district, p.flavor)) await p.ensureDoc(district, d.id, d.body, sameBody(d.body));
   if (p.flavor === 'pouchdb-server') {
     await p.removeDoc(district, DISTRICT_DESIGN_ID);
-    p.report.warnings.push(
-      `pouchdb-server: ${district} has no validate_doc_update (it would drop replicated updates); CouchDB gets one / pouchdb-server पर जिला डेटाबेस में सत्यापन फ़ंक्शन नहीं लगाया गया`,
+    p.warn(
+      `pouchdb-server: ${district} has no validate_doc_update (it would drop replicated updates); its members (district readers) could write to it. CouchDB gets one / pouchdb-server पर जिला डेटाबेस में सत्यापन फ़ंक्शन नहीं लगाया गया`,
     );
-  } else {
-    await p.ensureDoc(district, DISTRICT_DESIGN_ID, { language: 'javascript', validate_doc_update: dvdu }, (h) => h.validate_doc_update === dvdu);
   }
   await p.ensureEpoch(district, DISTRICT_EPOCH_ID, 'district');
-  // The district's own design documents (figures views; issue #15): installed, and updated when they differ.
-  for (const d of districtDesignDocs()) await p.ensureDoc(district, d.id, d.body, (h) => Object.entries(d.body).every(([k, v]) => sameValue(h[k], v)));
-  for (const u of plan.districtUsers ?? []) await p.ensureUser(u, dRole);
+  for (const u of plan.districtUsers ?? []) await p.ensureUser(u.username, [dRole], u.password);
 
-  // The district database is fed by the hub's own continuous replication from every thana database.
+  // The district database is fed by the hub's own continuous replication from every thana database,
+  // running as the replication account.
+  const repl = await ensureReplicationAccount(p, plan.district);
+  const auth = { Authorization: basicHeader(repl.auth) };
+  const endpoint = (name: string) => ({ url: `${internal}/${name}`, headers: auth });
+  const planned = new Set<string>();
   for (const t of plan.thanas) {
     const db = thanaDbName(t.code);
-    const endpoint = (name: string) => ({ url: `${internal}/${name}`, headers: { Authorization: adminHeader } });
+    const id = `${db}-to-${district}`;
+    planned.add(id);
     const job = { source: endpoint(db), target: endpoint(district), continuous: true, filter: replicationFilterName(t.code) };
-    await p.ensureDoc(
-      '_replicator',
-      `${db}-to-${district}`,
-      job,
-      (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter,
-    );
+    await p.ensureDoc('_replicator', id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter);
+  }
+  // Jobs of thanas provisioned in an earlier run: never left with an admin's (or an old) password.
+  for (const j of await districtJobs(p, plan.district)) {
+    if (planned.has(j._id)) continue;
+    const src = urlOf(j.source);
+    const tgt = urlOf(j.target);
+    const job = { ...j, source: { url: src, headers: auth }, target: { url: tgt, headers: auth } };
+    await p.ensureDoc('_replicator', j._id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target));
   }
 
-  await p.ensureCors([...new Set([APP_ORIGIN, ...plan.origins])]);
+  await hardenServer(p, [...new Set([APP_ORIGIN, ...plan.origins])]);
   if (p.flavor === 'couchdb' && plan.thanas.length > 40)
-    p.report.warnings.push('max_dbs_open: raise it above the number of thana databases × 2 / थाना डेटाबेस अधिक हैं, max_dbs_open बढ़ाएँ');
+    p.warn('max_dbs_open: raise it above the number of thana databases × 2 / थाना डेटाबेस अधिक हैं, max_dbs_open बढ़ाएँ');
   return p.report;
 }
 
@@ -320,12 +341,13 @@ export async function hubStatus(o: ProvisionOptions, district: string): Promise<
     const info = await p.client.request<{ doc_count?: number }>('GET', encodeURIComponent(db), { accept: [401, 403, 404] });
     let replication: string | null = null;
     if (db !== dist) {
-      const job = await p.client.request<{ _replication_state?: string }>('GET', `_replicator/${encodeURIComponent(`${db}-to-${dist}`)}`, { accept: [404] });
-      if (job.status === 404) replication = 'missing';
+      const id = `${db}-to-${dist}`;
+      const job = await p.getDoc<{ _replication_state?: string }>('_replicator', id);
+      if (!job) replication = 'missing';
       else if (p.flavor === 'couchdb') {
-        const s = await p.client.request<{ state?: string }>('GET', `_scheduler/docs/_replicator/${encodeURIComponent(`${db}-to-${dist}`)}`, { accept: [404] });
+        const s = await p.client.request<{ state?: string }>('GET', `_scheduler/docs/_replicator/${encodeURIComponent(id)}`, { accept: [404] });
         replication = s.body?.state ?? 'unknown';
-      } else replication = job.body?._replication_state ?? 'unknown';
+      } else replication = job._replication_state ?? 'unknown';
     }
     rows.push({ db, docs: info.status === 200 ? (info.body?.doc_count ?? 0) : null, replication });
   }

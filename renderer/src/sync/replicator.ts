@@ -40,7 +40,7 @@ import { istDate } from '@/domain/dates';
 import { REGISTERS } from '@/domain/registers';
 import type { RegisterDef } from '@/domain/registers/types';
 import { ulid } from '@/domain/ulid';
-import { classify, docToRecord, DISTRICT_EPOCH_ID, epochDocId, recordToDoc, sameValue, type HubDoc } from './doc';
+import { classify, docToRecord, DISTRICT_EPOCH_ID, epochDocId, recordToDoc, sameValue, stampWriter, type HubDoc } from './doc';
 import { docPath, HubClient, type FetchLike, type RetryPolicy } from './http';
 import { foldLeaves, type MergedField } from './merge';
 import { SyncError } from './messages';
@@ -340,7 +340,8 @@ class Session {
       if (!items.length) break;
       let results: BulkResult[];
       try {
-        const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs: items.map((i) => i.doc) } });
+        const docs = items.map((i) => stampWriter(i.doc, this.o.hub.username));
+        const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs } });
         if (!Array.isArray(res.body)) throw new SyncError('bad-response', '_bulk_docs did not answer a list');
         results = res.body;
       } catch (e) {
@@ -505,7 +506,7 @@ class Session {
       const leaves = [winner, ...open.filter((d) => d._rev !== winner._rev)].map((d) => ({ rev: d._rev!, record: docToRecord(d, 'synced') }));
       const r = foldLeaves(leaves, winner._rev!, this.ctx.defs(kind.table), istDate(this.ctx.now()));
       const foldedRevs = live.map((d) => d._rev!).filter((rev) => rev !== winner._rev).sort();
-      const doc: HubDoc = { ...recordToDoc({ ...r.record, _rev: null }), _rev: winner._rev, foldedRevs };
+      const doc: HubDoc = stampWriter({ ...recordToDoc({ ...r.record, _rev: null }), _rev: winner._rev, foldedRevs }, this.o.hub.username);
       const put = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs: [doc] } });
       const result = Array.isArray(put.body) ? (put.body.find((x) => x.id === id) ?? put.body[0]) : undefined;
       if (result && !result.error && result.rev) {

@@ -3,19 +3,32 @@
  * SpiderMonkey 1.8.5 — reference/sync.md §4 row 13). Kept as text so the same source is installed
  * by provisioning and evaluated as a plain function by the tests.
  *
- * Thana database `thana_<code>`:
- * - server admins may do anything (provisioning, the epoch document, repairs);
- * - every other writer needs the role `thana_<code>` (so district users can never write);
- * - design documents are for admins only;
- * - ids start with '<CODE>:' and `doc.thana` is CODE, forever (it cannot be changed later);
- * - the required metadata is present: `type` (matching the id), `schemaVersion`, `mutationId`;
- * - `meta` documents (the epoch) are for admins only;
- * - a delete is allowed only as a tombstone of a document of this thana (conflict losers).
+ * Thana database `thana_<code>` — the paper rulebook (design §3.15; README "What the hub refuses"):
+ * - server admins may do anything (provisioning, the epoch document, repairs, retiring leaves);
+ * - every other writer needs the role `thana_<code>` (district users and the replication account
+ *   never write here); design documents are for admins only;
+ * - nobody else deletes anything (an entry is cancelled, never erased);
+ * - a document is at most MAX_DOC_BYTES of JSON counted in UTF-8 bytes;
+ * - ids start with '<CODE>:', `thana` is CODE, `type` matches the id; `schemaVersion`,
+ *   `mutationId` are present, and `hubUser` names the CouchDB user writing this version;
+ * - `meta` documents (the epoch) are for admins only; audit documents are written once;
+ * - the thana's profile and options documents keep the thana's code and an object value;
+ * - a register document has its register's shape (generated from the register definitions:
+ *   vdu-shapes.ts): an object `data` with each field of its kind and within its length, the
+ *   row lists (complaint money rows) as lists of rows, `history`, `keys`, `tokens` as lists, a
+ *   schemaVersion this hub knows;
+ * - a new version keeps every earlier history entry unchanged and adds to it (a version that changes
+ *   neither data nor the cancellation may leave the history as it is: e.g. `foldedRevs`);
+ *   `createdAt`, `createdBy`, `serial`, `serialYear`, `serialNo`, `thana` never change; a
+ *   cancellation is never lifted nor rewritten;
+ * - a new entry's serial is in the writer's series (its account's role `series_<letter>`:
+ *   `series_a` the plain series `YYYY/NNNN`, `series_b` → `YYYY/B-NNNN`, …).
  *
- * District database `district_<name>`: written only by admins (the server's replication jobs).
+ * District database `district_<name>`: written only by admins and the hub's replication account.
  */
-
-/** Largest document a station may write (bytes of JSON); CouchDB's own limit is larger. */
+import { THANA_RULES_ES5 } from './vdu-rules';
+import { registerShapes, type RegisterShape } from './vdu-shapes';
+/** Largest document a station may write (UTF-8 bytes of JSON); CouchDB's own limit is larger. */
 export const MAX_DOC_BYTES = 1_000_000;
 
 export function thanaDesignId(code: string): string {
@@ -41,35 +54,28 @@ export function districtRole(name: string): string {
   return `district_${name.toLowerCase()}`;
 }
 
-export function thanaVdu(code: string): string {
+/** The role carrying a PC account's serial series: `series_a` = plain `YYYY/NNNN`, `series_b` = `YYYY/B-NNNN`, … */
+export function seriesRole(letter: string): string {
+  if (!/^[A-Za-z]$/.test(letter)) throw new Error(`Bad series letter: ${letter}`);
+  return `series_${letter.toLowerCase()}`;
+}
+
+/** The account the hub's own replication jobs run as (one per district). */
+export function replicationUser(district: string): string {
+  return `repl_${district.toLowerCase()}`;
+}
+
+export function replicationRole(district: string): string {
+  return `replication_${district.toLowerCase()}`;
+}
+
+export function thanaVdu(code: string, shapes: Record<string, RegisterShape> = registerShapes()): string {
   if (!/^[A-Z0-9]{2,12}$/.test(code)) throw new Error(`Bad thana code: ${code}`);
-  return [
-    'function (newDoc, oldDoc, userCtx, secObj) {',
-    `  var CODE = '${code}';`,
-    `  var ROLE = '${thanaRole(code)}';`,
-    `  var MAX = ${MAX_DOC_BYTES};`,
-    '  var roles = (userCtx && userCtx.roles) || [];',
-    '  function has(r) { for (var i = 0; i < roles.length; i++) { if (roles[i] === r) { return true; } } return false; }',
-    '  function deny(why) { throw({ forbidden: why }); }',
-    "  if (has('_admin')) { return; }",
-    "  if (!has(ROLE)) { deny('Only computers of thana ' + CODE + ' may write here / केवल थाना ' + CODE + ' के कंप्यूटर यहाँ लिख सकते हैं'); }",
-    "  var id = newDoc._id || '';",
-    "  if (id.indexOf('_design/') === 0) { deny('Design documents are for hub admins only / डिज़ाइन दस्तावेज़ केवल हब एडमिन के लिए'); }",
-    "  if (id.indexOf(CODE + ':') !== 0) { deny('Document id must start with ' + CODE + ': / दस्तावेज़ की पहचान ' + CODE + ': से शुरू हो'); }",
-    '  if (newDoc._deleted === true) {',
-    "    if (!oldDoc || oldDoc.thana !== CODE) { deny('Only documents of this thana may be deleted / केवल इसी थाने के दस्तावेज़ हटाए जा सकते हैं'); }",
-    '    return;',
-    '  }',
-    "  if (newDoc.thana !== CODE) { deny('thana must be ' + CODE + ' / thana फ़ील्ड ' + CODE + ' हो'); }",
-    "  if (oldDoc && !oldDoc._deleted && oldDoc.thana !== CODE) { deny('thana cannot change / thana बदला नहीं जा सकता'); }",
-    "  var parts = id.split(':');",
-    "  if (parts.length < 3 || typeof newDoc.type !== 'string' || newDoc.type !== parts[1]) { deny('type is required and must match the id / type आवश्यक है और पहचान से मेल खाए'); }",
-    "  if (newDoc.type === 'meta') { deny('meta documents are for hub admins only / meta दस्तावेज़ केवल हब एडमिन के लिए'); }",
-    "  if (typeof newDoc.schemaVersion !== 'number' || newDoc.schemaVersion < 1) { deny('schemaVersion is required / schemaVersion आवश्यक है'); }",
-    "  if (typeof newDoc.mutationId !== 'string' || newDoc.mutationId.length < 10) { deny('mutationId is required / mutationId आवश्यक है'); }",
-    "  if (JSON.stringify(newDoc).length > MAX) { deny('Document too large / दस्तावेज़ बहुत बड़ा है'); }",
-    '}',
-  ].join('\n');
+  // JSON of plain strings and numbers: valid ES5, and no quote can break out of it.
+  return THANA_RULES_ES5.replace('__CODE__', code)
+    .replace('__ROLE__', thanaRole(code))
+    .replace('__MAX__', String(MAX_DOC_BYTES))
+    .replace('__SHAPES__', () => JSON.stringify(shapes));
 }
 
 /**
@@ -82,11 +88,13 @@ export function replicationFilterName(code: string): string {
   return `${thanaDesignId(code).slice('_design/'.length)}/replicate`;
 }
 
-export function districtVdu(): string {
+/** The district database: replication only (admins and the district's replication account). */
+export function districtVdu(district: string): string {
+  const repl = replicationRole(district);
   return [
     'function (newDoc, oldDoc, userCtx, secObj) {',
     '  var roles = (userCtx && userCtx.roles) || [];',
-    "  for (var i = 0; i < roles.length; i++) { if (roles[i] === '_admin') { return; } }",
+    `  for (var i = 0; i < roles.length; i++) { if (roles[i] === '_admin' || roles[i] === '${repl}') { return; } }`,
     "  throw({ forbidden: 'The district database is read-only; thanas sync into their own databases / जिला डेटाबेस केवल पढ़ने के लिए है' });",
     '}',
   ].join('\n');

@@ -11,6 +11,7 @@ import { isValidDate, isValidDateTime } from '../dates';
 import { formatRupees, isPaise, parseRupees, sumPaise, type Paise } from '../money';
 import { last4 } from '../normalize';
 import { REFUND_ROUTES, TRANSACTION_MODES } from '../registers/complaint-options';
+import type { RowArrayDef } from '../registers/types';
 
 export interface TransactionRow {
   /** 'YYYY-MM-DDTHH:mm' IST: when the money left the victim's account. */
@@ -51,6 +52,45 @@ export interface MoneyRows {
 }
 
 export const MONEY_ROW_KEYS = ['transactions', 'holds', 'refunds'] as const;
+
+/** The rows' shape and limits, declared on the complaint register (read by the hub's validation). */
+export const MONEY_ROW_ARRAYS: RowArrayDef[] = [
+  {
+    key: 'transactions',
+    maxRows: 200,
+    fields: [
+      { key: 'at', type: 'datetime', maxLength: 16 },
+      { key: 'amount', type: 'money' },
+      { key: 'mode', type: 'select', maxLength: 40 },
+      { key: 'utr', type: 'text', maxLength: 40 },
+      { key: 'victimBank', type: 'text', maxLength: 100 },
+      { key: 'victimAccount', type: 'last4', maxLength: 4 },
+      { key: 'beneficiaryBank', type: 'text', maxLength: 100 },
+      { key: 'beneficiaryAccount', type: 'last4', maxLength: 4 },
+      { key: 'beneficiaryIfsc', type: 'text', maxLength: 11 },
+      { key: 'beneficiaryUpi', type: 'text', maxLength: 100 },
+    ],
+  },
+  {
+    key: 'holds',
+    maxRows: 200,
+    fields: [
+      { key: 'bank', type: 'text', maxLength: 100 },
+      { key: 'account', type: 'last4', maxLength: 4 },
+      { key: 'amount', type: 'money' },
+      { key: 'date', type: 'date', maxLength: 10 },
+    ],
+  },
+  {
+    key: 'refunds',
+    maxRows: 200,
+    fields: [
+      { key: 'amount', type: 'money' },
+      { key: 'date', type: 'date', maxLength: 10 },
+      { key: 'route', type: 'select', maxLength: 40 },
+    ],
+  },
+];
 
 export interface MoneyTotals {
   lost: Paise;

@@ -7,7 +7,7 @@
 import { bi, type Issue } from '../bilingual';
 import { isValidDateTime } from '../dates';
 import { complaintFlags, firstTransactionAt, reportedToHelplineAt } from '../complaints/flags';
-import { moneyRowsOf, moneyTotals, validateMoneyRows, IFSC_RE } from '../complaints/money-rows';
+import { moneyRowsOf, moneyTotals, validateMoneyRows, IFSC_RE, MONEY_ROW_ARRAYS } from '../complaints/money-rows';
 import { complaintLookupKeys, splitList, suspectMobileKey } from '../complaints/related';
 import { complaintTotals } from '../complaints/totals';
 import { STATUSES, statusConsistencyIssues } from '../complaints/workflow';
@@ -517,4 +517,5 @@ export const complaintRegister: RegisterDef = {
   totals: complaintTotals,
   validateRecord: complaintRules,
   fields,
+  rows: MONEY_ROW_ARRAYS,
 };

@@ -114,6 +114,20 @@ export interface RegisterDef {
    * never re-add every entry). A cancelled entry contributes nothing.
    */
   totals?: (data: Record<string, unknown>) => TotalContribution[];
+  /**
+   * Lists of rows kept inside the data that are not fields (a complaint's money rows). Declared
+   * here so every reader of the definition (the hub's validation function included) knows their
+   * shape and limits.
+   */
+  rows?: RowArrayDef[];
+}
+
+/** A list of rows inside a record's data, e.g. a complaint's transactions. */
+export interface RowArrayDef {
+  key: string;
+  /** Most rows the list may hold. */
+  maxRows: number;
+  fields: { key: string; type: FieldType; maxLength?: number }[];
 }
 
 export interface TotalContribution {
