@@ -97,6 +97,14 @@ describe('allowed', () => {
     expect(denied(() => vdu(stampWriter(settingToDoc(CODE, 'options', { idleDays: 30 }, '01J0000000000000000000000O', null), pcB.name!), null, pcB))).toBeNull();
   });
 
+  it('a PC’s last-sync marker for the district (overwritten in place, named by its writer)', () => {
+    const marker = stampWriter({ _id: `${CODE}:pcsync:01J0000000000000000000CLNT`, thana: CODE, type: 'pcsync', schemaVersion: 1, mutationId: '01J00000000000000000000MRK', pc: '01J0000000000000000000CLNT', pcSeries: '', at: '2026-11-28T10:00:00.000Z', appVersion: '1.0.0' }, pcA.name!);
+    expect(denied(() => vdu(marker, null, pcA))).toBeNull();
+    expect(denied(() => vdu({ ...marker, _rev: '1-a', at: '2026-11-29T10:00:00.000Z' }, { ...marker, _rev: '1-a' }, pcA))).toBeNull();
+    expect(denied(() => vdu({ ...marker, pc: 'another' }, null, pcA))).toContain('A sync marker needs pc');
+    expect(denied(() => vdu({ ...marker, appVersion: 'x'.repeat(500) }, null, pcA))).toContain('A sync marker needs');
+  });
+
   it('a register added later is covered by the next provisioning: its shape comes from its definition', () => {
     const training: RegisterDef = {
       type: 'training',

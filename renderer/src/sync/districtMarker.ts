@@ -11,6 +11,7 @@
 import { ulid } from '@/domain/ulid';
 import { readMeta, writeMeta } from '@/db/sync';
 import type { StationDb } from '@/db/schema';
+import { stampWriter } from './doc';
 import { docPath, HubClient } from './http';
 import { SYNC_MARKER_TYPE } from './districtViews';
 
@@ -32,7 +33,7 @@ export async function writeSyncMarker(db: StationDb, hub: MarkerTarget, thana: s
   const client = new HubClient({ url: hub.url, auth: { username: hub.username, password: hub.password }, retry: { attempts: 1, baseMs: 0, capMs: 0 } });
   const id = syncMarkerId(thana, clientId);
   const path = `${encodeURIComponent(hub.db)}/${docPath(id)}`;
-  const body = { _id: id, thana, type: SYNC_MARKER_TYPE, schemaVersion: 1, pc: clientId, pcSeries, at, appVersion };
+  const body = stampWriter({ _id: id, thana, type: SYNC_MARKER_TYPE, schemaVersion: 1, pc: clientId, pcSeries, at, appVersion }, hub.username);
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
       const rev = attempt === 0 ? await readMeta<string>(db, 'markerRev') : (await client.request<{ _rev?: string }>('GET', path, { accept: [404] })).body?._rev;

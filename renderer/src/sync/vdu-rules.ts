@@ -61,6 +61,11 @@ export const THANA_RULES_ES5 = String.raw`function (newDoc, oldDoc, userCtx, sec
     if (!isStr(newDoc.at, 40) || !isStr(newDoc.action, 40)) { deny('An audit row needs at and action', 'ऑडिट पंक्ति में at और action आवश्यक'); }
     return;
   }
+  if (type === 'pcsync') {
+    // A PC's last-sync marker for the district (districtMarker.ts): small, its own id, overwritten in place.
+    if (parts[2] !== newDoc.pc || !isStr(newDoc.pc, 60) || !isStr(newDoc.at, 40) || !isStr(newDoc.appVersion, 60) || !isStr(newDoc.pcSeries, 4)) { deny('A sync marker needs pc (its id), at, appVersion and pcSeries', 'सिंक चिह्न में pc, at, appVersion और pcSeries आवश्यक'); }
+    return;
+  }
   if (type === 'profile' || type === 'options') {
     if (!isObj(newDoc.value)) { deny('A settings document needs an object value', 'सेटिंग दस्तावेज़ में value वस्तु हो'); }
     if (type === 'profile' && newDoc.value.thanaCode !== CODE) { deny('The profile must keep thana code ' + CODE, 'प्रोफ़ाइल में थाना कोड ' + CODE + ' ही रहे'); }
