@@ -173,7 +173,7 @@ describe('the district database is read-only for the district account', () => {
     } else {
       // pouchdb-server would drop replicated updates into a database with a validation function, so
       // provisioning leaves it off there (sync/provision.ts); the function CouchDB gets is checked here.
-      const vdu = new Function(`return (${districtVdu()});`)() as (n: unknown, o: unknown, u: unknown, s: unknown) => void;
+      const vdu = new Function(`return (${districtVdu(district)});`)() as (n: unknown, o: unknown, u: unknown, s: unknown) => void;
       const thrown = (roles: string[]) => {
         try {
           vdu(doc, null, { name: 'someone', roles }, {});
