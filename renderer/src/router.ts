@@ -48,6 +48,7 @@ const PAGES: Record<string, Page> = {
 /** Pages outside the side navigation (drill-downs, audit log, places …). */
 export const EXTRA_ROUTES: RouteRecordRaw[] = [
   { path: '/audit', name: 'audit', component: () => import('./views/audit/AuditView.vue') },
+  { path: '/training', name: 'training', component: () => import('./views/training/TrainingView.vue') },
   { path: '/places', name: 'places', component: () => import('./components/register/RecordsPage.vue'), props: { def: placeRegister } },
   { path: '/mitans/team/:id', name: 'team', component: () => import('./views/mitans/TeamView.vue'), props: true },
   { path: '/mitans/mitan/:id', name: 'mitan', component: () => import('./views/mitans/MitanView.vue'), props: true },
