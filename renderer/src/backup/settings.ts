@@ -6,6 +6,7 @@ import { bi, DomainError } from '@/domain/bilingual';
 import { isSecureUpdateUrl } from '@/bridge/contract';
 import type { Actor } from '@/domain/records';
 import { assertCan } from '@/domain/roles';
+import { trustedActor } from '@/db/actor';
 import type { StationContext } from '@/db/context';
 import { auditRow } from '@/db/repository';
 import type { StationDb } from '@/db/schema';
@@ -58,9 +59,10 @@ export function validateUpdatePrefs(p: UpdatePrefs): UpdatePrefs {
   return { feedUrl, metered: Boolean(p.metered), autoDownload: Boolean(p.autoDownload) };
 }
 
-async function savePrefs(ctx: StationContext, actor: Actor, key: 'backup' | 'updates', value: BackupPrefs | UpdatePrefs): Promise<void> {
-  assertCan(actor.role, 'settings.edit');
-  await ctx.db.transaction('rw', ctx.db.settings, ctx.db.audit, async () => {
+async function savePrefs(ctx: StationContext, claimed: Actor, key: 'backup' | 'updates', value: BackupPrefs | UpdatePrefs): Promise<void> {
+  assertCan(claimed.role, 'settings.edit');
+  await ctx.db.transaction('rw', ctx.db.settings, ctx.db.audit, ctx.db.users, async () => {
+    const actor = await trustedActor(ctx, claimed, 'settings.edit');
     const before = (await ctx.db.settings.get(key))?.value ?? null;
     await ctx.db.settings.put({ key, value });
     await ctx.db.audit.add(auditRow(ctx, actor, 'settings', { summary: key, before, after: value }));

@@ -10,6 +10,7 @@ import type { Actor } from '@/domain/records';
 import { assertCan } from '@/domain/roles';
 import { decodeBackup, encodeBackup, type BackupContent, type BackupHeader } from '@/backup/format';
 import { replaceTableRows } from '@/backup/replace';
+import { trustedActor } from './actor';
 import type { StationContext } from './context';
 import { auditRow } from './repository';
 import { readProfile } from './settings';
@@ -72,7 +73,8 @@ export async function restoreBackup(
   passphrase: string,
   saveSafetyCopy: () => Promise<void>,
 ): Promise<RestoreResult> {
-  assertCan(actor.role, 'backup.restore');
+  // The person, read again from this PC's users (not the object handed in), must be an active in-charge.
+  await trustedActor(ctx, actor, 'backup.restore');
   // 1. Verify everything before touching anything.
   const { header, content } = await decodeBackup(file, passphrase);
   const profile = await readProfile(ctx.db);

@@ -14,6 +14,7 @@ import { asTotals, outreachKey, parseDayKey, type OutreachTotals } from '@/domai
 import type { RegisterDef } from '@/domain/registers/types';
 import { searchTokens } from '@/domain/normalize';
 import type { RecordData } from '@/domain/validation';
+import { trustedActor } from './actor';
 import type { StationContext } from './context';
 import { correctRecord, createRecord, findByKey, getRecord, pageRecords, readTotals, type CreateResult, type Page } from './repository';
 import { readThanaOptions, saveThanaOptions } from './settings';
@@ -61,11 +62,13 @@ export interface VerifyResult {
 }
 
 /** The nodal officer's (or in-charge's) verification of one or many entries: all of them or none. */
-export async function verifyOutreach(ctx: StationContext, actor: Actor, ids: string[]): Promise<VerifyResult> {
-  assertCan(actor.role, 'outreach.verify');
+export async function verifyOutreach(ctx: StationContext, claimed: Actor, ids: string[]): Promise<VerifyResult> {
+  assertCan(claimed.role, 'outreach.verify');
   const { db } = ctx;
-  const by = actor.rank ? `${actor.name} (${actor.rank})` : actor.name;
-  return db.transaction('rw', [db.outreach, db.serials, db.audit, db.totals], async () => {
+  return db.transaction('rw', [db.outreach, db.serials, db.audit, db.totals, db.users], async () => {
+    // The verifier as the users table knows them (name and rank go on the entry).
+    const actor = await trustedActor(ctx, claimed, 'outreach.verify');
+    const by = actor.rank ? `${actor.name} (${actor.rank})` : actor.name;
     const verified: string[] = [];
     const skipped: string[] = [];
     for (const id of ids) {
@@ -75,10 +78,7 @@ export async function verifyOutreach(ctx: StationContext, actor: Actor, ids: str
         skipped.push(id);
         continue;
       }
-      await correctRecord(ctx, actor, def, id, { verifiedBy: by, verifiedAt: istDateTime(ctx.now()) }, null, {
-        kind: 'verify',
-        permission: 'outreach.verify',
-      });
+      await correctRecord(ctx, actor, def, id, { verifiedBy: by, verifiedAt: istDateTime(ctx.now()) }, null, { kind: 'verify' });
       verified.push(id);
     }
     return { verified, skipped };

@@ -7,11 +7,12 @@ import Dexie from 'dexie';
 import { bi, DomainError, assertNoErrors, type Issue } from '@/domain/bilingual';
 import { daysBetween, istDate } from '@/domain/dates';
 import { searchTokens } from '@/domain/normalize';
-import { diffData, makeId, type Actor, type FieldChange, type StoredRecord, type VersionEntry, type VersionKind } from '@/domain/records';
-import type { RegisterDef, TotalContribution } from '@/domain/registers/types';
+import { diffData, makeId, type Actor, type FieldChange, type StoredRecord, type VersionEntry } from '@/domain/records';
+import { fieldByKey, type RegisterDef, type TotalContribution } from '@/domain/registers/types';
 import { assertCan, type Permission } from '@/domain/roles';
 import { ulid } from '@/domain/ulid';
 import { validateRecord, type RecordData } from '@/domain/validation';
+import { trustedActor } from './actor';
 import type { StationContext } from './context';
 import type { AuditAction, AuditRow, StationDb } from './schema';
 
@@ -91,6 +92,7 @@ export interface CreateResult {
 export async function createRecord(ctx: StationContext, actor: Actor, def: RegisterDef, input: RecordData): Promise<CreateResult> {
   assertCan(actor.role, 'record.create');
   const { data, issues } = validate(ctx, def, input);
+  assertOwnedFields(def, 'create', {}, data, diffData({}, data), null);
   const { db } = ctx;
   const record = await db.transaction('rw', tables(db, def.type), async () => {
     const now = ctx.now();
@@ -176,7 +178,9 @@ export async function createRecords(
   assertCan(actor.role, 'record.create');
   const validated = inputs.map((input, i) => {
     try {
-      return validate(ctx, def, input);
+      const v = validate(ctx, def, input);
+      assertOwnedFields(def, 'create', {}, v.data, diffData({}, v.data), null);
+      return v;
     } catch (e) {
       if (e instanceof DomainError && inputs.length > 1)
         throw new DomainError(e.code, bi(`प्रविष्टि ${i + 1}: ${e.bilingual.hi}`, `Entry ${i + 1}: ${e.bilingual.en}`), e.issues);
@@ -268,11 +272,49 @@ function duplicateKey(key: string, existing?: StoredRecord): DomainError {
   );
 }
 
+/** The kinds of change a caller may ask for; sync's merges are written by the replicator itself. */
+export type ChangeKind = 'correct' | 'status' | 'verify';
+
 export interface ChangeOptions {
   /** The version the user was looking at; a different stored version means someone else changed it. */
   expectedVersion?: number;
-  kind?: Exclude<VersionKind, 'create' | 'cancel'>;
-  permission?: Permission;
+  kind?: ChangeKind;
+}
+
+/** Who may make each kind of change: the kind decides, never the caller. */
+export const CHANGE_PERMISSION: Record<ChangeKind, Permission> = {
+  correct: 'record.correct',
+  status: 'record.correct',
+  verify: 'outreach.verify',
+};
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Fields owned by an operation (`changedBy` in the register definition) change only through it.
+ * A 'verify' field may be cleared by any change (the verification is withdrawn), set only by a
+ * verification, and a verification changes nothing else. A 'status' field moves only by a step
+ * the register's workflow table allows, with that step's fields and reason.
+ */
+function assertOwnedFields(def: RegisterDef, kind: ChangeKind | 'create', before: RecordData, after: RecordData, changes: FieldChange[], reason: string | null): void {
+  for (const c of changes) {
+    const f = fieldByKey(def, c.field);
+    const owner = f?.changedBy;
+    const label = f?.label ?? bi(c.field, c.field);
+    if (kind === 'verify' && owner !== 'verify')
+      throw new DomainError('workflow', bi(`सत्यापन में "${label.hi}" नहीं बदला जा सकता`, `A verification cannot change "${label.en}"`));
+    if (owner === 'verify' && kind !== 'verify' && !isEmpty(c.after))
+      throw new DomainError('workflow', bi(`"${label.hi}" केवल सत्यापन से भरा जाता है`, `"${label.en}" is set only by verification`));
+    if (owner === 'status' && kind !== 'status' && kind !== 'create')
+      throw new DomainError(
+        'workflow',
+        bi(`"${label.hi}" केवल स्थिति के चरण (कार्यप्रवाह) से बदलता है, सुधार से नहीं`, `"${label.en}" changes only through a workflow step, not a correction`),
+      );
+  }
+  if (kind === 'status') {
+    const refusal = def.stepRefusal ? def.stepRefusal(before, after, reason) : bi('इस पंजी में स्थिति नहीं बदलती', 'This register has no status to change');
+    if (refusal) throw new DomainError('status.refused', refusal);
+  }
 }
 
 async function loadForChange(ctx: StationContext, def: RegisterDef, id: string, expectedVersion?: number): Promise<StoredRecord> {
@@ -303,7 +345,7 @@ function requireReason(reason: string | null | undefined): string {
  */
 export async function correctRecord(
   ctx: StationContext,
-  actor: Actor,
+  claimed: Actor,
   def: RegisterDef,
   id: string,
   patch: RecordData,
@@ -311,17 +353,23 @@ export async function correctRecord(
   opts: ChangeOptions = {},
 ): Promise<CreateResult> {
   const kind = opts.kind ?? 'correct';
-  assertCan(actor.role, opts.permission ?? 'record.correct');
+  if (!(kind in CHANGE_PERMISSION)) throw new DomainError('forbidden', bi('यह बदलाव मान्य नहीं है', 'This kind of change is not allowed'));
+  const permission = CHANGE_PERMISSION[kind];
+  assertCan(claimed.role, permission);
   const why = kind === 'correct' ? requireReason(reason) : (reason ?? '').trim() || null;
   const { db } = ctx;
   let warnings: Issue[] = [];
-  const record = await db.transaction('rw', tables(db, def.type), async () => {
+  // A verification is a sensitive step: the verifier is read again from the users table.
+  const sensitive = kind === 'verify';
+  const record = await db.transaction('rw', sensitive ? [...tables(db, def.type), db.users] : tables(db, def.type), async () => {
+    const actor = sensitive ? await trustedActor(ctx, claimed, permission) : claimed;
     const rec = await loadForChange(ctx, def, id, opts.expectedVersion);
     const { data, issues } = validate(ctx, def, { ...rec.data, ...patch });
     warnings = issues.filter((i) => i.severity === 'warning');
     const changes: FieldChange[] = diffData(rec.data, data);
     if (changes.length === 0)
       throw new DomainError('no-change', bi('कोई बदलाव नहीं किया गया', 'Nothing was changed'));
+    assertOwnedFields(def, kind, rec.data, data, changes, why);
     const now = ctx.now();
     const at = now.toISOString();
     const mutationId = ulid(now.getTime());
@@ -346,7 +394,7 @@ export async function correctRecord(
     const before = Object.fromEntries(changes.map((c) => [c.field, c.before]));
     const after = Object.fromEntries(changes.map((c) => [c.field, c.after]));
     await db.audit.add(
-      auditRow(ctx, actor, kind === 'correct' ? 'correct' : kind === 'verify' ? 'verify' : kind === 'merge' ? 'merge' : 'status', {
+      auditRow(ctx, actor, kind === 'correct' ? 'correct' : kind === 'verify' ? 'verify' : 'status', {
         recordType: def.type,
         recordId: id,
         summary: `${rec.serial ?? ''} ${why ?? ''}`.trim(),

@@ -2,9 +2,10 @@
 import { bi, DomainError } from '@/domain/bilingual';
 import { assertPinShape, hashPin, samePinHash, LOCKOUT_MINUTES, MAX_FAILED_PINS, MAX_LOCKOUT_MINUTES, PIN_ITERATIONS } from '@/domain/pin';
 import { initialsOf, type Actor } from '@/domain/records';
-import { assertCan, ROLES, type Role } from '@/domain/roles';
+import { ROLES, type Role } from '@/domain/roles';
 import { ulid } from '@/domain/ulid';
 import type { StationContext } from './context';
+import { actorOf, trustedActor } from './actor';
 import { auditRow } from './repository';
 import type { UserRow } from './schema';
 
@@ -15,9 +16,7 @@ export interface NewUser {
   pin: string;
 }
 
-export function actorOf(u: UserRow): Actor {
-  return { userId: u.id, name: u.name, rank: u.rank, role: u.role, initials: u.initials };
-}
+export { actorOf };
 
 function validateNewUser(u: NewUser): void {
   if (u.name.trim().length < 2) throw new DomainError('user.name', bi('नाम लिखें', 'Enter the name'));
@@ -64,21 +63,22 @@ export async function createFirstUser(ctx: StationContext, u: Omit<NewUser, 'rol
   return row;
 }
 
-export async function addUser(ctx: StationContext, actor: Actor, u: NewUser): Promise<UserRow> {
-  assertCan(actor.role, 'users.manage');
+export async function addUser(ctx: StationContext, claimed: Actor, u: NewUser): Promise<UserRow> {
+  let actor = await trustedActor(ctx, claimed, 'users.manage');
   const row = await buildUser(ctx, u, actor.userId);
   await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    actor = await trustedActor(ctx, actor, 'users.manage');
     await ctx.db.users.add(row);
     await ctx.db.audit.add(auditRow(ctx, actor, 'user', { summary: `+ ${row.name} (${row.role})` }));
   });
   return row;
 }
 
-export async function setUserActive(ctx: StationContext, actor: Actor, userId: string, active: boolean): Promise<void> {
-  assertCan(actor.role, 'users.manage');
-  if (userId === actor.userId && !active)
+export async function setUserActive(ctx: StationContext, claimed: Actor, userId: string, active: boolean): Promise<void> {
+  if (userId === claimed.userId && !active)
     throw new DomainError('user.self', bi('आप स्वयं को निष्क्रिय नहीं कर सकते', 'You cannot deactivate yourself'));
   await ctx.db.transaction('rw', ctx.db.users, ctx.db.audit, async () => {
+    const actor = await trustedActor(ctx, claimed, 'users.manage');
     const u = await ctx.db.users.get(userId);
     if (!u) throw new DomainError('not-found', bi('उपयोगकर्ता नहीं मिला', 'User not found'));
     await ctx.db.users.put({ ...u, active, failedCount: 0, lockedUntil: null, lockouts: 0 });

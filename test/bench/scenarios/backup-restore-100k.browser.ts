@@ -78,6 +78,11 @@ async function openStation(name: string): Promise<StationContext> {
     campaignEnd: '2025-09-30',
     thanaTarget: 5000,
   });
+  // A restore reads the in-charge back from the users table (renderer/src/db/actor.ts).
+  await db.users.put({
+    id: incharge.userId, name: incharge.name, rank: incharge.rank, role: incharge.role, initials: incharge.initials, salt: '', hash: '',
+    iterations: 1, failedCount: 0, lockedUntil: null, active: true, createdAt: new Date().toISOString(), createdBy: null,
+  });
   return ctx;
 }
 

@@ -9,6 +9,7 @@ import { placeRegister } from '../../../renderer/src/domain/registers/place';
 import { DEFAULT_PROFILE } from '../../../renderer/src/domain/setup';
 import type { Actor } from '../../../renderer/src/domain/records';
 import { DomainError } from '../../../renderer/src/domain/bilingual';
+import { staffed } from '../records/fixtures';
 
 const incharge: Actor = { userId: 'user:1', name: 'रमेश वर्मा', rank: 'निरीक्षक', role: 'incharge', initials: 'रव' };
 const ITER = 1000;
@@ -55,7 +56,7 @@ function ctxFor(db: StationDb, thana = 'BSPKOTA'): StationContext {
 }
 
 async function seededStation(thana = 'BSPKOTA', places = 30) {
-  const db = new StationDb(`t-${crypto.randomUUID()}`);
+  const db = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge);
   const ctx = ctxFor(db, thana);
   await saveProfile(ctx, null, {
     ...DEFAULT_PROFILE,
@@ -88,7 +89,7 @@ describe('backup and restore', () => {
     const { bytes, name, records } = await makeBackup(ctx, incharge, 'थाना-कोटा-2026', '0.1.0', ITER);
     expect(name).toMatch(/^cmtd-BSPKOTA-\d{8}-\d{6}\.cmtdbak$/);
     expect(records).toBe(30);
-    const fresh = new StationDb(`t-${crypto.randomUUID()}`);
+    const fresh = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge);
     let safety = 0;
     const res = await restoreBackup(ctxFor(fresh), incharge, bytes, 'थाना-कोटा-2026', async () => {
       safety++;
@@ -177,7 +178,7 @@ describe('a backup cannot be turned against the PC', () => {
     const { ctx } = await seededStation('BSPKOTA');
     const { content } = await snapshotDatabase(ctx);
     const old = await formatOneBackup(content, 'BSPKOTA', 'थाना-कोटा-2026');
-    const fresh = new StationDb(`t-${crypto.randomUUID()}`);
+    const fresh = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge);
     await restoreBackup(ctxFor(fresh), incharge, old, 'थाना-कोटा-2026', async () => {});
     expect((await allRows(fresh)).place).toEqual(content.tables.place);
 

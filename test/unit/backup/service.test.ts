@@ -16,6 +16,7 @@ import { backupCreatedAt, BridgeError, isBackupFileName, type BackupFileInfo, ty
 import { BackupService, DAY_MS, type BackupBridge } from '../../../renderer/src/backup/service';
 import { saveBackupPrefs, readBackupPrefs } from '../../../renderer/src/backup/settings';
 import { backupErrorMessage } from '../../../renderer/src/backup/messages';
+import { staffed } from '../records/fixtures';
 import { BACKUP_KDF_MIN_ITERATIONS, setBackupKdfFloorForTests } from '../../../renderer/src/backup/format';
 
 // The service is built with 1,000 PBKDF2 rounds below, for speed.
@@ -74,7 +75,7 @@ class FakeMain implements BackupBridge {
 async function station(opts: { thana?: string; places?: number; start?: string } = {}) {
   const thana = opts.thana ?? 'BSPKOTA';
   let t = Date.parse(opts.start ?? '2026-11-20T05:00:00Z');
-  const db = new StationDb(`t-${crypto.randomUUID()}`);
+  const db = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge, writer);
   const ctx: StationContext = { db, thana, pcSeries: '', now: () => new Date((t += 1000)), settings: () => ({}) };
   await saveProfile(ctx, null, {
     ...DEFAULT_PROFILE,

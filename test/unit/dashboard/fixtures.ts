@@ -14,6 +14,7 @@ import { outreachRegister } from '../../../renderer/src/domain/registers/outreac
 import { placeRegister } from '../../../renderer/src/domain/registers/place';
 import { DEFAULT_PROFILE } from '../../../renderer/src/domain/setup';
 import type { RecordData } from '../../../renderer/src/domain/validation';
+import { staffed } from '../records/fixtures';
 
 /** 28 Nov 2026, 18:30 IST. */
 export const NOW = new Date('2026-11-28T13:00:00.000Z');
@@ -36,7 +37,7 @@ export const PROFILE = {
 
 export function makeCtx(options: Record<string, unknown> = {}, now: () => Date = () => NOW): StationContext {
   return {
-    db: new StationDb('t-' + crypto.randomUUID()),
+    db: staffed(new StationDb('t-' + crypto.randomUUID()), writer, nodal, incharge),
     thana: 'BSPKOTA',
     pcSeries: '',
     now,

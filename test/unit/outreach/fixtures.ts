@@ -3,6 +3,7 @@
 import { StationDb } from '../../../renderer/src/db/schema';
 import type { StationContext } from '../../../renderer/src/db/context';
 import type { Actor } from '../../../renderer/src/domain/records';
+import { staffed } from '../records/fixtures';
 
 /** 28 Nov 2026, 18:30 IST. */
 export const NOW = new Date('2026-11-28T13:00:00.000Z');
@@ -11,7 +12,7 @@ export const CAMPAIGN = { campaignStart: '2026-11-01', campaignEnd: '2027-01-31'
 
 export function makeCtx(settings: Record<string, unknown> = {}, now: () => Date = () => NOW): StationContext {
   return {
-    db: new StationDb('t-' + crypto.randomUUID()),
+    db: staffed(new StationDb('t-' + crypto.randomUUID()), writer, nodal, incharge),
     thana: 'BSPKOTA',
     pcSeries: '',
     now,

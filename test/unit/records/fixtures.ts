@@ -48,3 +48,22 @@ export const diaryRegister: RegisterDef = {
 
 /** The same register without a serial date field: the serial year is the creation date in IST. */
 export const byCreationDate: RegisterDef = { ...diaryRegister, serialDateField: undefined };
+
+/** These people as rows of the users table: active, as sign-in found them. */
+function userRows(people: Actor[]) {
+  return people.map((a) => ({
+    id: a.userId, name: a.name, rank: a.rank, role: a.role, initials: a.initials, salt: '', hash: '', iterations: 1,
+    failedCount: 0, lockedUntil: null, active: true, createdAt: '2026-11-01T00:00:00.000Z', createdBy: null,
+  }));
+}
+
+/**
+ * A database whose users table holds these people from the start: sensitive operations (users,
+ * settings, restore, verification) read the actor back from there (renderer/src/db/actor.ts).
+ */
+export function staffed(db: StationDb, ...people: Actor[]): StationDb {
+  db.on('populate', (tx) => {
+    void tx.table('users').bulkAdd(userRows(people));
+  });
+  return db;
+}

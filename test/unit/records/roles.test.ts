@@ -7,7 +7,7 @@ import { addUser, setPinIterationsForTests, setUserActive } from '../../../rende
 import { DomainError } from '../../../renderer/src/domain/bilingual';
 import { placeRegister } from '../../../renderer/src/domain/registers/place';
 import { DEFAULT_PROFILE, type ThanaProfile } from '../../../renderer/src/domain/setup';
-import { freshDb, incharge, makeCtx, writer } from './fixtures';
+import { freshDb, incharge, makeCtx, nodal, staffed, writer } from './fixtures';
 
 const PROFILE: ThanaProfile = {
   ...DEFAULT_PROFILE,
@@ -23,7 +23,7 @@ const PROFILE: ThanaProfile = {
 
 let db: StationDb;
 beforeEach(async () => {
-  db = freshDb();
+  db = staffed(freshDb(), writer, nodal, incharge);
   setPinIterationsForTests(1000);
   await saveProfile(makeCtx(db), null, PROFILE);
 });
@@ -57,7 +57,7 @@ describe('the role table is enforced by the domain', () => {
 
     expect((await readProfile(db))!.thanaTarget).toBe(6000);
     expect((await readPcSettings(db)).idleLockMinutes).toBe(10);
-    expect(await db.users.count()).toBe(0);
+    expect(await db.users.count()).toBe(3); // the three people on staff; nobody added
     expect(await db.audit.count()).toBe(auditBefore);
   });
 

@@ -10,7 +10,7 @@ import { complaintFlags, firstTransactionAt, reportedToHelplineAt } from '../com
 import { moneyRowsOf, moneyTotals, validateMoneyRows, IFSC_RE, MONEY_ROW_ARRAYS } from '../complaints/money-rows';
 import { complaintLookupKeys, splitList, suspectMobileKey } from '../complaints/related';
 import { complaintTotals } from '../complaints/totals';
-import { STATUSES, statusConsistencyIssues } from '../complaints/workflow';
+import { refuseTransition, STATUSES, statusConsistencyIssues, type ComplaintStatus } from '../complaints/workflow';
 import { RANKS } from '../setup';
 import {
   ACTIONS,
@@ -394,13 +394,14 @@ const fields: FieldDef[] = [
     label: bi('स्थिति', 'Status'),
     type: 'select',
     required: true,
+    changedBy: 'status',
     options: STATUSES.map((s) => ({ value: s.value, label: s.label })),
     section: S.status,
     list: { order: 6, width: 100 },
     print: { order: 20, width: 12 },
     importAliases: ['स्थिति', 'status'],
   },
-  { key: 'statusSince', label: bi('स्थिति दिनांक', 'Status since'), type: 'date' },
+  { key: 'statusSince', label: bi('स्थिति दिनांक', 'Status since'), type: 'date', changedBy: 'status' },
   {
     key: 'disposalDate',
     label: bi('निराकरण दिनांक', 'Disposal date'),
@@ -516,6 +517,8 @@ export const complaintRegister: RegisterDef = {
   late: { dateField: 'receivedAt', days: 3 },
   totals: complaintTotals,
   validateRecord: complaintRules,
+  // A status moves only by a step of the transition table (with its required fields and reason).
+  stepRefusal: (before, after, reason) => refuseTransition(before, after.status as ComplaintStatus, after, reason)?.message ?? null,
   fields,
   rows: MONEY_ROW_ARRAYS,
 };

@@ -83,6 +83,12 @@ export interface FieldDef {
    * numbers): the app's Hindi typing (Remington / phonetic) leaves the box alone.
    */
   script?: 'latin';
+  /**
+   * Only this kind of change sets the field (the repository refuses it anywhere else):
+   * 'verify', the nodal officer's verification (a correction may only clear it: the verification
+   * is withdrawn); 'status', a step of the register's workflow (`stepRefusal`).
+   */
+  changedBy?: 'verify' | 'status';
 }
 
 export interface RegisterDef {
@@ -120,6 +126,11 @@ export interface RegisterDef {
    * shape and limits.
    */
   rows?: RowArrayDef[];
+  /**
+   * The workflow table's answer for a 'status' change from `before` to `after` (null: the step is
+   * allowed). A register without one has no status changes.
+   */
+  stepRefusal?: (before: Record<string, unknown>, after: Record<string, unknown>, reason: string | null) => Bilingual | null;
 }
 
 /** A list of rows inside a record's data, e.g. a complaint's transactions. */
