@@ -70,11 +70,16 @@ function isLate(ctx: StationContext, def: RegisterDef, data: RecordData): boolea
 
 /** Add `sign` × the entry's contributions to the running totals. */
 async function applyTotals(db: StationDb, contributions: TotalContribution[], sign: 1 | -1): Promise<void> {
+  if (!contributions.length) return;
+  // One read and one write for all the keys (an import's chunks each touch every team and village).
+  const keys = [...new Set(contributions.map((c) => c.key))];
+  const stored = await db.totals.bulkGet(keys);
+  const rows = new Map(keys.map((key, i) => [key, stored[i] ?? { key, values: {} }]));
   for (const c of contributions) {
-    const row = (await db.totals.get(c.key)) ?? { key: c.key, values: {} };
+    const row = rows.get(c.key)!;
     for (const [k, v] of Object.entries(c.values)) row.values[k] = (row.values[k] ?? 0) + sign * v;
-    await db.totals.put(row);
   }
+  await db.totals.bulkPut([...rows.values()]);
 }
 
 /** What an entry adds to the running totals: nothing when cancelled. Sync applies the difference when a hub version replaces a local one. */

@@ -19,17 +19,17 @@ const PRINT_DATE = /^\s*(दिनांक|दि\.|date|dated|मुद्र�
  * ("थाना कोटा" under "थाना प्रभारी").
  */
 export function isFooterRow(cells: Plain[], mappedColumns: number[], afterFooter = false): boolean {
-  const texts: string[] = [];
+  // Entries fill most mapped columns: they leave here, before any text is looked at.
   let filledMapped = 0;
   for (const col of mappedColumns) if (!isBlankPlain(cells[col] ?? null)) filledMapped++;
+  if (filledMapped > Math.max(3, Math.floor(mappedColumns.length / 2))) return false;
+  const texts: string[] = [];
   for (const c of cells) {
     if (isBlankPlain(c)) continue;
     if ((typeof c === 'number' || typeof c === 'string') && normalizeMobile(c)) return false;
     texts.push(plainText(c));
   }
   if (!texts.length) return false;
-  const sparse = filledMapped <= Math.max(3, Math.floor(mappedColumns.length / 2));
-  if (!sparse) return false;
   if (afterFooter) return true;
   return texts.some((t) => FOOTER_WORDS.test(t) || PRINT_DATE.test(t));
 }

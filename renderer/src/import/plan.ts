@@ -94,7 +94,7 @@ function fieldsByKey(def: RegisterDef): Map<string, FieldDef> {
 export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const { def, sheet, header, mapping } = opts;
   const fields = fieldsByKey(def);
-  const chunk = opts.chunkSize ?? 500;
+  const chunk = opts.chunkSize ?? 250;
   const columns = mapping.map((key, col) => ({ col, field: key ? fields.get(key) : undefined })).filter((c) => c.field) as { col: number; field: FieldDef }[];
   const unique = opts.uniqueKeys ?? [];
   const ref = (type: string, id: string) => opts.resolvers?.[type]?.get(id);

@@ -88,11 +88,11 @@ function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
 }
 
 /**
- * From this size (≈ 8,000 roster rows, about a second of parsing) the file is read in a worker so
- * the window never freezes; smaller files are read here, sparing the worker's own start-up
- * (loading exceljs again costs about as much as reading 5,000 rows).
+ * Every workbook is read in a worker where workers run (the window never freezes: exceljs parses a
+ * 5,000-row roster in one long stretch of about a second, which no import may cost the window);
+ * the worker's own start-up is the price. Where workers cannot start (tests in Node), here.
  */
-export const WORKER_MIN_BYTES = 512 * 1024;
+export const WORKER_MIN_BYTES = 0;
 
 export interface ReadOptions {
   /** Files from this size are read in a worker (default WORKER_MIN_BYTES). */

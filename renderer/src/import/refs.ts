@@ -98,30 +98,39 @@ export function createRefResolver(refType: string, targets: RefTarget[], opts: R
     for (const t of targets)
       for (const k of new Set(spec.keysOf(t.data).filter(Boolean).map(opts.soundKey))) if (k) bySoundKey.set(k, bySoundKey.has(k) && bySoundKey.get(k) !== t.id ? null : t.id);
   const nameOf = (id: string) => String(byId.get(id)?.data.name ?? '');
+  const seen = new Map<string, RefMatch>();
   return {
     refType,
     added,
     bySound,
     get: (id) => byId.get(id) ?? added.get(id),
     resolve(v) {
-      const text = plainText(v);
-      if (byId.has(text)) return { id: text };
-      const key = spec.canon(text);
-      const hit = byKey.get(key);
-      if (hit) return { id: hit };
-      if (hit === null)
-        return { problem: bi(`${spec.label.hi} "${text}" एक से अधिक प्रविष्टियों से मेल खाता है`, `${spec.label.en} "${text}" matches more than one entry`) };
-      const sounded = key && opts.soundKey && !opts.refused?.has(key) ? bySoundKey.get(opts.soundKey(key)) : undefined;
-      if (sounded) {
-        if (!bySound.has(key)) bySound.set(key, { refType, text, id: sounded, name: nameOf(sounded) });
-        return { id: sounded, bySound: true };
-      }
-      if (opts.addUnknown && key) {
-        const id = `new:${key}`;
-        if (!added.has(id)) added.set(id, { id, data: opts.addUnknown(text) });
-        return { id, isNew: true };
-      }
-      return { problem: bi(`${spec.label.hi} "${text}" सूची में नहीं है`, `${spec.label.en} "${text}" is not on the list`) };
+      // A roster names the same few teams and villages thousands of times: each answer is kept.
+      const cacheKey = typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+      const known = cacheKey !== null ? seen.get(cacheKey) : undefined;
+      if (known) return known;
+      const match = resolveText(plainText(v));
+      if (cacheKey !== null && seen.size < 5000) seen.set(cacheKey, match);
+      return match;
     },
   };
+  function resolveText(text: string): RefMatch {
+    if (byId.has(text)) return { id: text };
+    const key = spec.canon(text);
+    const hit = byKey.get(key);
+    if (hit) return { id: hit };
+    if (hit === null)
+      return { problem: bi(`${spec.label.hi} "${text}" एक से अधिक प्रविष्टियों से मेल खाता है`, `${spec.label.en} "${text}" matches more than one entry`) };
+    const sounded = key && opts.soundKey && !opts.refused?.has(key) ? bySoundKey.get(opts.soundKey(key)) : undefined;
+    if (sounded) {
+      if (!bySound.has(key)) bySound.set(key, { refType, text, id: sounded, name: nameOf(sounded) });
+      return { id: sounded, bySound: true };
+    }
+    if (opts.addUnknown && key) {
+      const id = `new:${key}`;
+      if (!added.has(id)) added.set(id, { id, data: opts.addUnknown(text) });
+      return { id, isNew: true };
+    }
+    return { problem: bi(`${spec.label.hi} "${text}" सूची में नहीं है`, `${spec.label.en} "${text}" is not on the list`) };
+  }
 }
