@@ -46,13 +46,13 @@ async function addMitan(page: Page, m: { name: string; father: string; age: stri
   await expect(page.getByTestId('register-list').locator('[role="row"]').filter({ hasText: m.name })).toHaveCount(1);
 }
 
-async function downloadWorkbook(page: Page): Promise<{ ws: ExcelJS.Worksheet; name: string }> {
+async function downloadWorkbook(page: Page): Promise<{ ws: ExcelJS.Worksheet; full: ExcelJS.Worksheet; name: string }> {
   const download = page.waitForEvent('download');
   await page.getByTestId('export-xlsx').click();
   const file = await download;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
-  return { ws: wb.worksheets[0]!, name: file.suggestedFilename() };
+  return { ws: wb.worksheets[0]!, full: wb.worksheets[1]!, name: file.suggestedFilename() };
 }
 
 test('the roster list exports to Excel and prints exactly what its filter and search show', async ({ page }) => {
@@ -75,14 +75,19 @@ test('the roster list exports to Excel and prints exactly what its filter and se
   await expect(rows.filter({ hasText: 'सीमा यादव' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'रीना पटेल' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'गीता साहू' })).toHaveCount(1);
-  const { ws, name } = await downloadWorkbook(page);
+  const { ws, full, name } = await downloadWorkbook(page);
   expect(name).toMatch(/^cyber-mitan-roster_कोटा_\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(ws.getCell('A1').value).toBe('जिला बिलासपुर, थाना कोटा');
   expect(ws.getCell('A2').value).toBe('साइबर मितान पंजी / Cyber Mitan roster');
   expect(String(ws.getCell('A3').value)).toContain('दल: ');
+  // The paper sheet stacks name / father's name / mobile in one column, as the paper roster does.
   const headings = (ws.getRow(4).values as unknown[]).map((v) => String(v ?? ''));
-  for (const h of ['नाम', 'पिता/पति का नाम', 'आयु (वर्ष)', 'मोबाइल नंबर', 'दल', 'ग्राम/वार्ड', 'स्थिति']) expect(headings).toContain(h);
-  expect([ws.getCell('B7').value, ws.getCell('B8').value]).toEqual(['रीना पटेल', 'गीता साहू']);
+  for (const h of ['नाम / पिता या पति का नाम / मोबाइल', 'लिंग / आयु / जन्मतिथि', 'दल / भूमिका', 'स्थिति / दिनांक / कारण']) expect(headings).toContain(h);
+  expect([ws.getCell('B7').value, ws.getCell('B8').value]).toEqual(['रीना पटेल\nकिशोर पटेल\n9826099991', 'गीता साहू\nमोहन साहू\n9826099993']);
+  // Every field, one column each, on the second sheet.
+  const fullHeadings = (full.getRow(4).values as unknown[]).map((v) => String(v ?? ''));
+  for (const h of ['नाम', 'पिता/पति का नाम', 'आयु (वर्ष)', 'मोबाइल नंबर', 'दल', 'ग्राम/वार्ड', 'स्थिति']) expect(fullHeadings).toContain(h);
+  expect([full.getCell('B7').value, full.getCell('B8').value]).toEqual(['रीना पटेल', 'गीता साहू']);
   // Ages are not summed: the roster has no totals row (योग).
   expect(ws.getCell('A9').value).not.toBe('योग / Total');
   expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '4:6' });

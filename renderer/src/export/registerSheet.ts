@@ -8,9 +8,9 @@ import { bi, type Bilingual } from '@/domain/bilingual';
 import { formatDateIN, istDate } from '@/domain/dates';
 import { maskMobile } from '@/domain/normalize';
 import type { StoredRecord } from '@/domain/records';
-import type { FieldDef, Option, RegisterDef } from '@/domain/registers/types';
-import { printColumns } from '@/domain/registers/types';
-import type { ColumnKind, ColumnSpec, PrintCell, PrintRow, PrintValue } from './sheet';
+import type { FieldDef, Option, PaperLines, RegisterDef } from '@/domain/registers/types';
+import { fieldByKey, paperColumns } from '@/domain/registers/types';
+import type { ColumnKind, ColumnSpec, CorrectedCell, PartSpec, PrintCell, PrintRow, PrintValue } from './sheet';
 import { formatValue } from './sheet';
 
 /** Labels of records that other records point to (team of a Mitan, place of a session …). */
@@ -31,6 +31,8 @@ export interface RegisterPrintOptions {
   /** Thana settings, for select fields whose options live in settings. */
   settings?: Record<string, unknown>;
   refs?: RefLabels;
+  /** Also map every field, for the workbook's "All fields" sheet (PrintRow.full). */
+  withFull?: boolean;
 }
 
 export const SERIAL_LABEL: Bilingual = bi('क्र.', 'S. No.');
@@ -59,12 +61,75 @@ function totals(f: FieldDef): boolean {
   return (f.type === 'int' || f.type === 'money') && f.print?.total !== false;
 }
 
-/** क्र. first, the register's print columns in order, the entry note last. */
+const DEFAULT_WIDTH: Partial<Record<FieldDef['type'], number>> = { date: 11, datetime: 16, int: 8, money: 13, mobile: 12, boolean: 8, last4: 9, longtext: 24, refs: 18 };
+
+/** One part of a paper column: a field of the register, or computed lines (a complaint's money rows). */
+type Part = { field: FieldDef; lines?: undefined } | { field?: undefined; lines: PaperLines };
+
+function resolveParts(def: RegisterDef, parts: (string | PaperLines)[]): Part[] {
+  return parts.map((p) => {
+    if (typeof p !== 'string') return { lines: p };
+    const field = fieldByKey(def, p);
+    if (!field) throw new Error(`paper layout of ${def.type}: no field ${p}`);
+    return { field };
+  });
+}
+
+function partSpec(p: Part): PartSpec {
+  return p.field ? { label: p.field.label, kind: fieldKind(p.field), total: totals(p.field) } : { label: p.lines.label, kind: 'text', total: false };
+}
+
+function serialColumn(def: RegisterDef): ColumnSpec {
+  return { label: SERIAL_LABEL, kind: 'text', width: def.serial ? 11 : 6, total: false, center: true, repeat: true };
+}
+
+const NOTE_COLUMN: ColumnSpec = { label: NOTE_LABEL, kind: 'text', width: 24, total: false, keepUnstruck: true };
+
+/** The paper columns of a register and what fills them. */
+interface PaperPlanOf {
+  columns: ColumnSpec[];
+  parts: Part[][];
+}
+
+function paperPlan(def: RegisterDef): PaperPlanOf {
+  const cols = paperColumns(def).map((c) => ({ column: c, parts: resolveParts(def, c.parts) }));
+  const columns = cols.map(({ column, parts }): ColumnSpec => {
+    const repeat = column.repeat ? { repeat: true } : {};
+    if (parts.length === 1) {
+      const only = partSpec(parts[0]!);
+      const width = parts[0]!.field ? (parts[0]!.field.print?.width ?? DEFAULT_WIDTH[parts[0]!.field.type] ?? 14) : 24;
+      return { label: column.label ?? only.label, kind: only.kind, width, total: only.total, ...repeat };
+    }
+    const specs = parts.map(partSpec);
+    return {
+      label: column.label ?? { hi: specs.map((p) => p.label.hi).join(' / '), en: specs.map((p) => p.label.en).join(' / ') },
+      kind: 'text',
+      width: 18,
+      total: false,
+      parts: specs,
+      ...repeat,
+    };
+  });
+  return { columns, parts: cols.map((c) => c.parts) };
+}
+
+/** क्र. first, the register's paper columns in order, the entry note last. */
 export function registerColumns(def: RegisterDef): ColumnSpec[] {
+  return [serialColumn(def), ...paperPlan(def).columns, NOTE_COLUMN];
+}
+
+/** The computed lines of the paper layout (not fields), for the "All fields" sheet too. */
+function paperLines(def: RegisterDef): PaperLines[] {
+  return paperColumns(def).flatMap((c) => c.parts.filter((p): p is PaperLines => typeof p !== 'string'));
+}
+
+/** Every field of the register, one column each (the workbook's "All fields" sheet). */
+export function allFieldColumns(def: RegisterDef): ColumnSpec[] {
   return [
-    { label: SERIAL_LABEL, kind: 'text', width: def.serial ? 11 : 6, total: false, center: true },
-    ...printColumns(def).map((f) => ({ label: f.label, kind: fieldKind(f), width: f.print!.width, total: totals(f) })),
-    { label: NOTE_LABEL, kind: 'text' as const, width: 24, total: false, keepUnstruck: true },
+    serialColumn(def),
+    ...def.fields.map((f) => ({ label: f.label, kind: fieldKind(f), width: f.print?.width ?? DEFAULT_WIDTH[f.type] ?? 14, total: totals(f) })),
+    ...paperLines(def).map((l) => ({ label: l.label, kind: 'text' as const, width: 30, total: false })),
+    NOTE_COLUMN,
   ];
 }
 
@@ -140,10 +205,11 @@ export class FieldPrinter {
 }
 
 /** Ids that a page of entries points to, per register type, so their labels load in one go. */
-export function referencedIds(def: RegisterDef, records: StoredRecord[]): Map<string, string[]> {
+export function referencedIds(def: RegisterDef, records: StoredRecord[], allFields = false): Map<string, string[]> {
   const out = new Map<string, Set<string>>();
+  const printed = new Set(paperColumns(def).flatMap((c) => c.parts.filter((p): p is string => typeof p === 'string')));
   for (const f of def.fields) {
-    if ((f.type !== 'ref' && f.type !== 'refs') || !f.refType || !f.print) continue;
+    if ((f.type !== 'ref' && f.type !== 'refs') || !f.refType || (!allFields && !printed.has(f.key))) continue;
     const set = out.get(f.refType) ?? new Set<string>();
     for (const r of records) {
       const v = r.data[f.key];
@@ -165,7 +231,10 @@ function istDay(instant: string): string {
 /** Maps stored entries to printed rows, in the column order of registerColumns(def). */
 export class RegisterRowMapper {
   readonly columns: ColumnSpec[];
-  private readonly fields: FieldDef[];
+  /** The "All fields" sheet's columns (allFieldColumns). */
+  readonly fullColumns: ColumnSpec[];
+  private readonly parts: Part[][];
+  private readonly lines: PaperLines[];
   private readonly printer: FieldPrinter;
   private printed = 0;
 
@@ -173,8 +242,11 @@ export class RegisterRowMapper {
     private readonly def: RegisterDef,
     private readonly opts: RegisterPrintOptions = {},
   ) {
-    this.columns = registerColumns(def);
-    this.fields = printColumns(def);
+    const plan = paperPlan(def);
+    this.columns = [serialColumn(def), ...plan.columns, NOTE_COLUMN];
+    this.parts = plan.parts;
+    this.lines = paperLines(def);
+    this.fullColumns = allFieldColumns(def);
     this.printer = new FieldPrinter(opts);
   }
 
@@ -185,12 +257,23 @@ export class RegisterRowMapper {
   /** Load what a page of entries needs before mapping it (labels of referenced records). */
   async prepare(records: StoredRecord[]): Promise<void> {
     if (!this.opts.refs) return;
-    for (const [type, ids] of referencedIds(this.def, records)) if (ids.length) await this.opts.refs.load(type, ids);
+    for (const [type, ids] of referencedIds(this.def, records, Boolean(this.opts.withFull))) if (ids.length) await this.opts.refs.load(type, ids);
+  }
+
+  private fieldCell(f: FieldDef, rec: StoredRecord, corrections: Map<string, { before: unknown; initials: string }[]> | null): PrintValue | CorrectedCell {
+    const now = this.printer.value(f, rec.data[f.key]);
+    const old = corrections?.get(f.key);
+    return old ? { before: old.map((o) => ({ text: this.printer.text(f, o.before) || '—', initials: o.initials })), now } : now;
+  }
+
+  private linesCell(l: PaperLines, rec: StoredRecord): PrintValue {
+    return l.lines(rec.data).join('\n') || null;
   }
 
   map(rec: StoredRecord): PrintRow {
     this.printed++;
-    const cells: PrintCell[] = [rec.serial ?? String(this.printed)];
+    const serial = rec.serial ?? String(this.printed);
+    const cells: PrintCell[] = [serial];
     // Earlier values of each field, oldest first, from corrections only: workflow steps
     // (status, verification) and sync merges are not corrections on paper.
     let corrections: Map<string, { before: unknown; initials: string }[]> | null = null;
@@ -198,20 +281,31 @@ export class RegisterRowMapper {
     for (const h of rec.history) {
       if (h.kind !== 'correct') continue;
       corrections ??= new Map();
+      const changed: string[] = [];
       for (const c of h.changes) {
         const list = corrections.get(c.field) ?? [];
         list.push({ before: c.before, initials: h.initials });
         corrections.set(c.field, list);
+        const f = fieldByKey(this.def, c.field);
+        // The old value goes into the note too: Excel keeps the cell's own type (a date, a number).
+        if (f && !f.compute) changed.push(`${f.label.hi}: ${this.printer.text(f, c.before) || '—'} → ${this.printer.text(f, c.after) || '—'}`);
       }
-      notes.push(`${CORRECTION_PREFIX} (${h.initials}, ${formatDateIN(istDay(h.at))}): ${h.reason ?? ''}`.trim());
+      const head = `${CORRECTION_PREFIX} (${h.initials}, ${formatDateIN(istDay(h.at))})`;
+      notes.push([`${head}:`, changed.join('; '), h.reason ? `— ${h.reason}` : ''].filter(Boolean).join(' '));
     }
-    for (const f of this.fields) {
-      const now = this.printer.value(f, rec.data[f.key]);
-      const old = corrections?.get(f.key);
+    for (const parts of this.parts) {
+      if (parts.length === 1) {
+        const p = parts[0]!;
+        cells.push(p.field ? this.fieldCell(p.field, rec, corrections) : this.linesCell(p.lines, rec));
+        continue;
+      }
       cells.push(
-        old
-          ? { before: old.map((o) => ({ text: this.printer.text(f, o.before) || '—', initials: o.initials })), now }
-          : now,
+        parts.map((p) => {
+          if (p.lines) return this.linesCell(p.lines, rec);
+          const v = this.fieldCell(p.field, rec, corrections);
+          // Yes/no under a heading of several fields says which field it answers.
+          return p.field.type === 'boolean' && typeof v === 'string' ? `${p.field.label.hi}: ${v}` : v;
+        }),
       );
     }
     if (rec.cancelled) {
@@ -220,7 +314,11 @@ export class RegisterRowMapper {
       notes.unshift(`${CANCELLED_PREFIX}: ${rec.cancelled.reason} (${who}, ${formatDateIN(istDay(rec.cancelled.at))})`);
     }
     if (rec.late) notes.push(`${LATE_MARK} (${formatDateIN(istDay(rec.createdAt))} को दर्ज)`);
-    cells.push(notes.join('; ') || null);
-    return { cells, cancelled: rec.cancelled !== null };
+    const note = notes.join('; ') || null;
+    cells.push(note);
+    const row: PrintRow = { cells, cancelled: rec.cancelled !== null };
+    if (this.opts.withFull)
+      row.full = [serial, ...this.def.fields.map((f) => this.fieldCell(f, rec, corrections)), ...this.lines.map((l) => this.linesCell(l, rec)), note];
+    return row;
   }
 }

@@ -6,7 +6,8 @@
 import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
 import { formatDateIN, istDate } from '@/domain/dates';
 import type { Actor, StoredRecord } from '@/domain/records';
-import { fieldByKey, type RegisterDef } from '@/domain/registers/types';
+import { fieldByKey, paperSetting, type PaperSize, type RegisterDef } from '@/domain/registers/types';
+import { PAPER_MM } from './paper';
 import { assertCan, can } from '@/domain/roles';
 import type { ThanaProfile } from '@/domain/setup';
 import type { StationContext } from '@/db/context';
@@ -14,15 +15,15 @@ import { countRecords, logRead, pageRecords } from '@/db/repository';
 import type { RegisterFilter } from './filter';
 import { describeFilter, toPageQuery } from './filter';
 import type { PrintFont } from './print/printView';
-import { printDocument, rowHtml } from './print/printView';
+import { buildPrintHtml } from './print/printView';
 import { dbRefLabels } from './refLabels';
 import { spelledSpec } from './spelling';
 import type { PrintLang, RefLabels } from './registerSheet';
 import { RegisterRowMapper } from './registerSheet';
 import type { ReportDef, ReportRow } from './reportSheet';
 import { reportColumns, reportRowMapper } from './reportSheet';
-import type { PrintRow, SheetSpec } from './sheet';
-import { STATION_SIGNATURES, TotalsAccumulator } from './sheet';
+import type { PaperSpec, PrintRow, SheetSpec } from './sheet';
+import { FULL_SHEET_NAME, STATION_SIGNATURES, TotalsAccumulator } from './sheet';
 import type { WriterMode } from './xlsx/writer';
 import { XLSX_MIME, chooseMode, createWorkbookWriter } from './xlsx/writer';
 
@@ -117,6 +118,13 @@ export function registerFileName(def: RegisterDef, thanaName: string, filter: Re
   return `${fileSlug(def.printTitle.en) || def.type}_${thana || 'thana'}_${period}.${ext}`;
 }
 
+/** The register's paper: its declared size and orientation, or the size the thana chose in settings. */
+export function registerPaper(def: RegisterDef, settings: Record<string, unknown> = {}): PaperSpec {
+  const chosen = settings[paperSetting(def.type)];
+  const size = typeof chosen === 'string' && chosen in PAPER_MM ? (chosen as PaperSize) : (def.paper?.size ?? 'A4');
+  return { size, orientation: def.paper?.orientation ?? 'landscape' };
+}
+
 interface PreparedRegister {
   spec: SheetSpec;
   pages: AsyncIterable<PrintRow[]>;
@@ -124,7 +132,7 @@ interface PreparedRegister {
   progress(): ExportProgress;
 }
 
-async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegister> {
+async function prepareRegister(req: RegisterExportRequest, withFull = false): Promise<PreparedRegister> {
   const { ctx, actor, def, profile } = req;
   assertCan(actor.role, 'register.export');
   const filter = req.filter ?? {};
@@ -135,6 +143,7 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
     maskPersonal: !can(actor.role, 'complaint.unmasked'),
     settings: ctx.settings(),
     refs,
+    withFull,
   });
   // The title block names a filtered team or place the way the cells print it.
   for (const [key, value] of Object.entries(filter.equals ?? {})) {
@@ -149,6 +158,8 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
     title: def.printTitle,
     subtitle,
     columns: mapper.columns,
+    paper: registerPaper(def, ctx.settings()),
+    ...(withFull ? { full: { sheetName: FULL_SHEET_NAME, columns: mapper.fullColumns } } : {}),
     printedOn: formatDateIN(today),
     signatures: [
       { role: STATION_SIGNATURES[0]!, name: [actor.name, actor.rank].filter(Boolean).join(', ') },
@@ -199,7 +210,7 @@ async function prepareRegister(req: RegisterExportRequest): Promise<PreparedRegi
 
 /** The register (as filtered) as an .xlsx file. Audited as 'export' for registers that log reads. */
 export async function exportRegisterXlsx(req: RegisterExportRequest): Promise<XlsxResult> {
-  const prepared = await prepareRegister(req);
+  const prepared = await prepareRegister(req, true);
   const total = prepared.progress().total;
   const mode = !req.mode || req.mode === 'auto' ? chooseMode(total ?? Infinity) : req.mode;
   const data = await writeXlsx(prepared.spec, prepared.pages, mode, { ...req, progress: prepared.progress });
@@ -312,25 +323,35 @@ interface LoopOptions extends RunOptions {
 export async function writeXlsx(spec: SheetSpec, pages: AsyncIterable<PrintRow[]>, mode: WriterMode, opts: LoopOptions): Promise<Uint8Array> {
   const writer = await createWorkbookWriter({ mode, title: `${spec.title.hi} — ${spec.thana}` });
   const sheet = await writer.addSheet(spec);
+  // Every field on a second sheet, written from the same rows as they come.
+  const full = spec.full ? await writer.addSheet({ ...spec, sheetName: spec.full.sheetName, columns: spec.full.columns, full: undefined, signatures: null }) : null;
   const totals = new TotalsAccumulator(spec.columns);
+  const fullTotals = spec.full ? new TotalsAccumulator(spec.full.columns) : null;
   const state = opts.progress();
   let sinceYield = 0;
   for await (const rows of pages) {
     for (const row of rows) {
       sheet.addRow(row);
       totals.add(row);
+      if (full && row.full) {
+        const fullRow = { cells: row.full, cancelled: row.cancelled };
+        full.addRow(fullRow);
+        fullTotals!.add(fullRow);
+      }
     }
     state.rows += rows.length;
     sinceYield += rows.length;
     if (sinceYield >= YIELD_EVERY) {
       sinceYield = 0;
       await sheet.flush();
+      await full?.flush();
       opts.onProgress?.({ ...state });
       await nextMacrotask();
       checkCancel(opts.signal);
     }
   }
   await sheet.close(totals.any ? totals.row() : null);
+  await full?.close(fullTotals!.any ? fullTotals!.row() : null);
   opts.onProgress?.({ ...state });
   checkCancel(opts.signal);
   return writer.finish();
@@ -339,12 +360,12 @@ export async function writeXlsx(spec: SheetSpec, pages: AsyncIterable<PrintRow[]
 async function collectHtml(spec: SheetSpec, pages: AsyncIterable<PrintRow[]>, fonts: PrintFont[], opts: LoopOptions): Promise<string> {
   const totals = new TotalsAccumulator(spec.columns);
   const state = opts.progress();
-  // Rows become HTML as they come, so the entries themselves are not kept.
-  const body: string[] = [];
+  // The rows are kept (at most PRINT_MAX_ROWS): column widths come from measuring all of them.
+  const body: PrintRow[] = [];
   let sinceYield = 0;
   for await (const rows of pages) {
     for (const row of rows) {
-      body.push(rowHtml(spec.columns, row));
+      body.push(row);
       totals.add(row);
     }
     state.rows += rows.length;
@@ -365,6 +386,5 @@ async function collectHtml(spec: SheetSpec, pages: AsyncIterable<PrintRow[]>, fo
     }
   }
   opts.onProgress?.({ ...state });
-  const doc = printDocument(spec, { fonts });
-  return doc.head + (body.length ? body.join('') : doc.empty) + doc.tail(totals.any ? totals.row() : null);
+  return buildPrintHtml(spec, body, totals.any ? totals.row() : null, { fonts });
 }

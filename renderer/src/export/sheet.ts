@@ -4,6 +4,7 @@
  * (./reportSheet.ts) are turned into a SheetSpec plus a stream of PrintRows.
  */
 import type { Bilingual } from '@/domain/bilingual';
+import type { PaperOrientation, PaperSize } from '@/domain/registers/types';
 
 /** How a column's values are written: numbers and dates stay numbers and dates in Excel. */
 export type ColumnKind =
@@ -30,6 +31,20 @@ export interface ColumnSpec {
   keepUnstruck?: boolean;
   /** Centred (serial numbers, short codes). */
   center?: boolean;
+  /**
+   * A stacked column (paper prints name / father's name / mobile in one column): the cell is an
+   * array with one value per part, printed one under another.
+   */
+  parts?: PartSpec[];
+  /** Printed again on each further sheet of paper when the columns do not fit on one (serial, name). */
+  repeat?: boolean;
+}
+
+/** One value of a stacked column. */
+export interface PartSpec {
+  label: Bilingual;
+  kind: ColumnKind;
+  total: boolean;
 }
 
 /** One corrected field: earlier values struck through, the current one after them. */
@@ -41,13 +56,25 @@ export interface CorrectedCell {
 /** A plain value: text, a number (for int/money/percent columns) or a date string. */
 export type PrintValue = string | number | null;
 
-export type PrintCell = PrintValue | CorrectedCell;
+/** The values of a stacked column, one per part. */
+export type StackedCell = (PrintValue | CorrectedCell)[];
+
+export type PrintCell = PrintValue | CorrectedCell | StackedCell;
 
 export interface PrintRow {
   cells: PrintCell[];
   /** A cancelled entry (निरस्त): printed struck through; it adds nothing to the totals. */
   cancelled?: boolean;
+  /** The cells of the workbook's "All fields" sheet (SheetSpec.full), when it has one. */
+  full?: PrintCell[];
 }
+
+export interface PaperSpec {
+  size: PaperSize;
+  orientation: PaperOrientation;
+}
+
+export const DEFAULT_PAPER: PaperSpec = { size: 'A4', orientation: 'landscape' };
 
 export interface SignatureSlot {
   /** e.g. प्रविष्टिकर्ता / Entered by */
@@ -71,6 +98,10 @@ export interface SheetSpec {
   signatures: SignatureSlot[] | null;
   /** The place line instead of "जिला …, थाना …" (the district office's prints). */
   place?: string;
+  /** Paper size and orientation; default A4 landscape. */
+  paper?: PaperSpec;
+  /** The workbook's second sheet: every field, one column each, for work in Excel. */
+  full?: { sheetName: string; columns: ColumnSpec[] };
 }
 
 /** Where a sheet comes from, as its title block and page header print it. */
@@ -78,13 +109,25 @@ export function placeLine(spec: Pick<SheetSpec, 'district' | 'thana' | 'place'>)
   return spec.place ?? `जिला ${spec.district}, थाना ${spec.thana}`;
 }
 
+export const FULL_SHEET_NAME = 'पूर्ण विवरण - All fields';
+
 export function isCorrected(cell: PrintCell): cell is CorrectedCell {
-  return typeof cell === 'object' && cell !== null;
+  return typeof cell === 'object' && cell !== null && !Array.isArray(cell);
+}
+
+export function isStacked(cell: PrintCell): cell is StackedCell {
+  return Array.isArray(cell);
 }
 
 /** The value that counts (for totals, for sorting): the current one of a corrected cell. */
 export function currentValue(cell: PrintCell): PrintValue {
+  if (isStacked(cell)) return null;
   return isCorrected(cell) ? cell.now : cell;
+}
+
+/** The parts of a column: a plain column is one part of its own kind. */
+export function partsOf(col: ColumnSpec): PartSpec[] {
+  return col.parts ?? [{ label: col.label, kind: col.kind, total: col.total }];
 }
 
 // Lakh grouping (12,34,56,789.00): Excel has no Indian grouping, so thresholds pick the pattern.
@@ -137,30 +180,48 @@ export function sanitizeSheetName(name: string, fallback = 'Register'): string {
   return out.trim() || fallback;
 }
 
-/** Running totals of the numeric columns; cancelled entries add nothing. */
+/** Running totals of the numeric columns (and numeric parts of stacked ones); cancelled entries add nothing. */
 export class TotalsAccumulator {
-  private readonly sums: number[];
+  private readonly sums: number[][];
 
   constructor(private readonly columns: ColumnSpec[]) {
-    this.sums = columns.map(() => 0);
+    this.sums = columns.map((c) => partsOf(c).map(() => 0));
   }
 
   get any(): boolean {
-    return this.columns.some((c) => c.total);
+    return this.columns.some((c) => c.total || c.parts?.some((p) => p.total));
   }
 
   add(row: PrintRow): void {
     if (row.cancelled) return;
     for (let i = 0; i < this.columns.length; i++) {
-      if (!this.columns[i]!.total) continue;
-      const v = currentValue(row.cells[i] ?? null);
-      if (typeof v === 'number' && Number.isFinite(v)) this.sums[i]! += v;
+      const col = this.columns[i]!;
+      const cell = row.cells[i] ?? null;
+      if (col.parts) {
+        if (!isStacked(cell)) continue;
+        for (let k = 0; k < col.parts.length; k++) {
+          if (!col.parts[k]!.total) continue;
+          const v = currentValue(cell[k] ?? null);
+          if (typeof v === 'number' && Number.isFinite(v)) this.sums[i]![k]! += v;
+        }
+      } else if (col.total) {
+        const v = currentValue(cell);
+        if (typeof v === 'number' && Number.isFinite(v)) this.sums[i]![0]! += v;
+      }
     }
   }
 
   /** The totals row: 'योग / Total' in the first column, sums under the counted columns. */
   row(): PrintRow {
-    const cells: PrintCell[] = this.columns.map((c, i) => (c.total ? roundMoney(this.sums[i]!) : null));
+    const cells: PrintCell[] = this.columns.map((c, i) =>
+      c.parts
+        ? c.parts.some((p) => p.total)
+          ? c.parts.map((p, k) => (p.total ? roundMoney(this.sums[i]![k]!) : null))
+          : null
+        : c.total
+          ? roundMoney(this.sums[i]![0]!)
+          : null,
+    );
     if (!this.columns[0]?.total) cells[0] = TOTAL_LABEL;
     return { cells };
   }
@@ -188,7 +249,8 @@ export function formatValue(kind: ColumnKind, v: PrintValue): string {
   }
   if ((kind === 'date' || kind === 'datetime') && /^\d{4}-\d{2}-\d{2}/.test(v)) {
     const [y, m, d] = v.slice(0, 10).split('-');
-    return kind === 'datetime' && v.length >= 16 ? `${d}-${m}-${y} ${v.slice(11, 16)}` : `${d}-${m}-${y}`;
+    // A no-break space: a date-time never splits across lines.
+    return kind === 'datetime' && v.length >= 16 ? `${d}-${m}-${y}\u00a0${v.slice(11, 16)}` : `${d}-${m}-${y}`;
   }
   return v;
 }

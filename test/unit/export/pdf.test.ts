@@ -106,12 +106,13 @@ describe('the PDF of a register', () => {
     const cancelled = /<tr class="cancelled">(.*?)<\/tr>/.exec(html)?.[1];
     expect(cancelled).toBeDefined();
     expect(cancelled).toContain('<td><s>मंगला</s></td>');
-    expect(cancelled).toContain('<td class="num"><s>999</s></td>');
+    expect(cancelled).toContain('<td class="num w"><s>999</s></td>');
     // The reason is not struck: it says why the rest is.
     expect(cancelled).toContain('<td class="keep">निरस्त: दोहरी प्रविष्टि (सव, 20-11-2026)</td>');
     expect(html).toContain('tr.cancelled td:not(.keep) { text-decoration: line-through;');
-    expect(html).toContain('<td><s>कोनी</s> बिरकोना<small class="by"> (रक)</small></td>');
-    expect(html).toContain('<s>5,000.00</s> 6,000.50<small class="by"> (रक)</small>');
+    expect(html).toContain('<td><s>कोनी</s> <span>बिरकोना</span> <span class="by">(रक)</span></td>');
+    // An amount is struck or printed whole, never split: each piece keeps to one line.
+    expect(html).toContain('<s class="w">5,000.00</s> <span class="w">6,000.50</span> <span class="by">(रक)</span>');
     const pdf = await printPdf(html, 'honest');
     const text = squash(pdf.pageText[0]!);
     expect(text).toContain(squash('कोनी बिरकोना (रक)'));

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { StationContext } from '../../../renderer/src/db/context';
 import { REGISTERS } from '../../../renderer/src/domain/registers';
-import { printColumns } from '../../../renderer/src/domain/registers/types';
+import { paperColumns, printColumns } from '../../../renderer/src/domain/registers/types';
+import { registerColumns } from '../../../renderer/src/export/registerSheet';
 import { buildRegisterPrint, exportRegisterXlsx } from '../../../renderer/src/export/runner';
 import { PROFILE, dropCtx, makeCtx, nodePrintFonts, writer } from './fixtures';
 
@@ -17,7 +18,9 @@ afterEach(async () => {
 describe.each(Object.values(REGISTERS).map((def) => [def.type, def] as const))('the %s register', (_type, def) => {
   it('exports to Excel and prints from its definition', async () => {
     ctx = makeCtx();
-    const labels = printColumns(def).map((f) => f.label);
+    // The paper columns between क्र. and the entry note.
+    const labels = registerColumns(def).slice(1, -1).map((c) => c.label);
+    expect(labels.length + 2, 'paper columns').toBeLessThanOrEqual(14);
     for (const mode of ['memory', 'streaming'] as const) {
       const r = await exportRegisterXlsx({ ctx, actor: writer, profile: PROFILE, def, mode });
       const wb = new ExcelJS.Workbook();
@@ -33,6 +36,17 @@ describe.each(Object.values(REGISTERS).map((def) => [def.type, def] as const))('
     const p = await buildRegisterPrint({ ctx, actor: writer, profile: PROFILE, def, fonts: nodePrintFonts() });
     for (const l of labels) expect(p.html).toContain(l.en.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;'));
     expect(p.html).toContain('कोई प्रविष्टि नहीं / No entries');
+  });
+});
+
+describe('the paper layout of each register', () => {
+  it('holds every printed field once, and each field it names exists', () => {
+    for (const def of Object.values(REGISTERS)) {
+      const onPaper = paperColumns(def).flatMap((c) => c.parts.filter((p): p is string => typeof p === 'string'));
+      expect(new Set(onPaper).size, def.type).toBe(onPaper.length);
+      expect([...onPaper].sort(), def.type).toEqual(expect.arrayContaining(printColumns(def).map((f) => f.key)));
+      for (const key of onPaper) expect(def.fields.some((f) => f.key === key), `${def.type}.${key}`).toBe(true);
+    }
   });
 });
 

@@ -61,8 +61,8 @@ describe('a report', () => {
     expect(p.rows).toBe(2);
     expect(p.html).toContain('<th>जागरूक व्यक्ति</th>');
     expect(p.html).toContain('<th>People reached</th>');
-    expect(p.html).toContain('<td class="num">1,25,000.50</td>');
-    expect(p.html).toContain('<td class="num">42.0%</td>');
+    expect(p.html).toContain('<td class="num w">1,25,000.50</td>');
+    expect(p.html).toContain('<td class="num w">42.0%</td>');
     expect(p.html).toContain('<tr class="totals"><td class="center">योग / Total</td>');
   });
 

@@ -18,7 +18,8 @@ describe('paper values', () => {
     expect(formatValue('int', 12345678)).toBe('1,23,45,678');
     expect(formatValue('percent', 0.4267)).toBe('42.7%');
     expect(formatValue('date', '2026-11-05')).toBe('05-11-2026');
-    expect(formatValue('datetime', '2026-11-05T09:05')).toBe('05-11-2026 09:05');
+    // A no-break space: a date-time never splits across lines.
+    expect(formatValue('datetime', '2026-11-05T09:05')).toBe('05-11-2026\u00a009:05');
     expect(formatValue('text', null)).toBe('');
   });
 

@@ -76,23 +76,28 @@ describe('the streaming writer', () => {
     expect(ws.headerFooter.oddFooter).toContain('थाना कोटा && सकरी');
     expect(ws.getCell('C12').value).toBe(3);
     const workbookXml = zipText(data, 'xl/workbook.xml');
-    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'नोट्स A B परीक्षण'!$4:$6</definedName>`);
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'नोट्स A B परीक्षण'!$A:$A,'नोट्स A B परीक्षण'!$4:$6</definedName>`);
     expect(zipText(data, 'xl/worksheets/sheet1.xml')).toContain('<printOptions horizontalCentered="1"/>');
   });
 
-  it('refuses a second sheet while the first is open, and writes sheets one after another', async () => {
+  it('writes two sheets side by side (a register and its "All fields" sheet), and refuses to finish with one open', async () => {
     const writer = await createWorkbookWriter({ mode: 'streaming' });
     const first = await writer.addSheet(spec);
-    await expect(writer.addSheet(spec)).rejects.toThrow(/Close the previous sheet/);
-    first.addRow({ cells: ['1', 'x', 1] });
-    await first.close(null);
     const second = await writer.addSheet({ ...spec, sheetName: 'दूसरी' });
-    second.addRow({ cells: ['1', 'y', 2] });
+    for (let i = 1; i <= 1500; i++) {
+      first.addRow({ cells: [String(i), 'x', i] });
+      second.addRow({ cells: [String(i), 'y', 2 * i] });
+      if (i % 500 === 0) await Promise.all([first.flush(), second.flush()]);
+    }
+    await first.close(null);
+    await expect(writer.finish()).rejects.toThrow(/Close the sheets/);
     await second.close(null);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writer.finish()) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['नोट्स A B परीक्षण', 'दूसरी']);
     expect(wb.worksheets[1]!.getCell('B7').value).toBe('y');
+    expect(wb.worksheets[1]!.getCell('C1506').value).toBe(3000);
+    expect(wb.worksheets[0]!.getCell('C1506').value).toBe(1500);
     expect(wb.worksheets[1]!.pageSetup.printTitlesRow).toBe('4:6');
   });
 });

@@ -27,11 +27,25 @@ afterEach(async () => {
   ctx = undefined;
 });
 
-async function read(data: Uint8Array): Promise<ExcelJS.Worksheet> {
+async function readBook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  expect(wb.worksheets).toHaveLength(1);
+  return wb;
+}
+
+/** The paper sheet: the first of two (the second carries every field). */
+async function read(data: Uint8Array): Promise<ExcelJS.Worksheet> {
+  const wb = await readBook(data);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([expect.any(String), 'पूर्ण विवरण - All fields']);
   return wb.worksheets[0]!;
+}
+
+/** The text of a cell's note (exceljs reads it back as a string or as rich text). */
+function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as unknown;
+  if (typeof n === 'string') return n;
+  const texts = (n as { texts?: { text: string }[] } | undefined)?.texts;
+  return texts ? texts.map((t) => t.text).join('') : '';
 }
 
 function merges(ws: ExcelJS.Worksheet): string[] {
@@ -78,9 +92,12 @@ describe.each(MODES)('a register workbook (%s writer)', (mode) => {
     expect(row(4)).not.toContain('आंतरिक');
   });
 
-  it('prints on A4 landscape, fitted to the page width, with "पृष्ठ N / M", thana and print date in the footer', async () => {
+  it('prints on A4 landscape at 100 % (never shrunk below 8 pt; wide sheets continue with the serial repeated), with "पृष्ठ N / M", thana and print date in the footer', async () => {
     const { ws } = await exported();
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100, printTitlesColumn: 'A:A' });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?J\$?13$/);
+    for (let c = 1; c <= NCOLS; c++) expect(ws.getRow(FIRST).getCell(c).font?.size, `column ${c}`).toBeGreaterThanOrEqual(8);
     expect(ws.headerFooter.oddFooter).toContain('पृष्ठ &P / &N');
     expect(ws.headerFooter.oddFooter).toContain('थाना कोटा');
     expect(ws.headerFooter.oddFooter).toContain('मुद्रण दिनांक: 20-11-2026');
@@ -126,13 +143,15 @@ describe.each(MODES)('a register workbook (%s writer)', (mode) => {
     expect(cancelled.getCell(NCOLS).value).toBe('निरस्त: दोहरी प्रविष्टि (सव, 20-11-2026)');
     expect(cancelled.getCell(NCOLS).font?.strike).toBeFalsy();
 
-    const corrected = ws.getRow(FIRST + 1).getCell(3).value as ExcelJS.CellRichTextValue;
-    expect(corrected.richText.map((r) => r.text).join('')).toBe('कोनी बिरकोना (रक)');
-    expect(corrected.richText[0]).toMatchObject({ text: 'कोनी', font: { strike: true } });
-    expect(corrected.richText.find((r) => r.text === 'बिरकोना')?.font?.strike).toBeFalsy();
-    const amount = ws.getRow(FIRST + 1).getCell(6).value as ExcelJS.CellRichTextValue;
-    expect(amount.richText[0]).toMatchObject({ text: '5,000.00', font: { strike: true } });
-    expect(ws.getRow(FIRST + 1).getCell(NCOLS).value).toBe('सुधार (रक, 20-11-2026): गलत ग्राम लिखा गया था');
+    // A corrected cell keeps its current value with its type; the old value and initials are its note.
+    const place = ws.getRow(FIRST + 1).getCell(3);
+    expect(place.value).toBe('बिरकोना');
+    expect(noteText(place)).toBe('पूर्व मान / earlier: कोनी (रक)');
+    const amount = ws.getRow(FIRST + 1).getCell(6);
+    expect(amount.value).toBe(6000.5);
+    expect(amount.numFmt).toContain('0.00');
+    expect(noteText(amount)).toBe('पूर्व मान / earlier: 5,000.00 (रक)');
+    expect(ws.getRow(FIRST + 1).getCell(NCOLS).value).toBe('सुधार (रक, 20-11-2026): ग्राम/वार्ड: कोनी → बिरकोना; राशि (₹): 5,000.00 → 6,000.50 — गलत ग्राम लिखा गया था');
     // Not corrected, not struck.
     expect(ws.getRow(FIRST + 1).getCell(4).value).toBe(80);
 
@@ -164,6 +183,20 @@ describe.each(MODES)('a register workbook (%s writer)', (mode) => {
         expect(cell.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
       }
     expect([0, 1, 2, 3].map((i) => ws.getCell(`A${FIRST + i}`).value)).toEqual(['2026/0001', '2026/0002', '2026/0003', '2026/0004']);
+  });
+
+  it('carries every field on a second sheet, "पूर्ण विवरण - All fields", with the same entries', async () => {
+    ctx = makeCtx();
+    await seedSessions(ctx);
+    const result = await exportRegisterXlsx({ ctx, actor: writer, profile: PROFILE, def: sessionRegister, mode });
+    const full = (await readBook(result.data)).worksheets[1]!;
+    const heads = (full.getRow(4).values as unknown[]).filter(Boolean);
+    expect(heads).toEqual(['क्र.', ...sessionRegister.fields.map((f) => f.label.hi), 'प्रविष्टि टिप्पणी (निरस्त/सुधार/विलंब)']);
+    expect(heads).toContain('आंतरिक');
+    expect(full.getCell(`A${FIRST}`).value).toBe('2026/0001');
+    expect(full.getRow(FIRST + 1).getCell(3).value).toBe('बिरकोना');
+    expect(noteText(full.getRow(FIRST + 1).getCell(3))).toBe('पूर्व मान / earlier: कोनी (रक)');
+    expect(full.getRow(FIRST + 4).getCell(1).value).toBe('योग / Total');
   });
 
   it('prints only what the filter chose, and says so under the title', async () => {

@@ -9,6 +9,7 @@ import { isValidDateTime } from '../dates';
 import { complaintFlags, firstTransactionAt, reportedToHelplineAt } from '../complaints/flags';
 import { moneyRowsOf, moneyTotals, validateMoneyRows, IFSC_RE, MONEY_ROW_ARRAYS } from '../complaints/money-rows';
 import { complaintLookupKeys, splitList, suspectMobileKey } from '../complaints/related';
+import { flagLines, holdRefundLines, lostInWords, transactionLines } from '../complaints/paper';
 import { complaintTotals } from '../complaints/totals';
 import { refuseTransition, STATUSES, statusConsistencyIssues, type ComplaintStatus } from '../complaints/workflow';
 import { RANKS } from '../setup';
@@ -519,6 +520,26 @@ export const complaintRegister: RegisterDef = {
   validateRecord: complaintRules,
   // A status moves only by a step of the transition table (with its required fields and reason).
   stepRefusal: (before, after, reason) => refuseTransition(before, after.status as ComplaintStatus, after, reason)?.message ?? null,
+  paper: {
+    columns: [
+      {
+        parts: ['complainantName', 'complainantRelative', 'complainantAge', 'complainantMobile', 'complainantAddress'],
+        label: bi('प्रार्थी: नाम / पिता-पति / आयु / मोबाइल / पता', 'Complainant: name / father-husband / age / mobile / address'),
+        repeat: true,
+      },
+      { parts: ['receivedAt', 'source', 'gdNo'], label: bi('प्राप्ति दिनांक-समय / माध्यम / रोजनामचा', 'Received / source / GD no.') },
+      { parts: ['incidentAt', 'ncrpCategory', 'modus'], label: bi('घटना दिनांक-समय / श्रेणी / तरीका', 'Incident / category / modus') },
+      { parts: ['ncrpAck', 'called1930At'], label: bi('एनसीआरपी पावती / 1930 पर सूचना', 'NCRP ack. / 1930 called') },
+      { parts: [{ key: 'transactions', label: bi('लेन-देन: दिनांक-समय, यूटीआर, राशि', 'Transactions: date-time, UTR, amount'), lines: transactionLines }] },
+      { parts: [{ key: 'holdsRefunds', label: bi('होल्ड व वापसी', 'Holds and refunds'), lines: holdRefundLines }] },
+      { parts: ['totalLost', { key: 'lostInWords', label: bi('शब्दों में', 'in words'), lines: lostInWords }], label: bi('कुल ठगी राशि (शब्दों में)', 'Total lost (in words)') },
+      { parts: ['totalHeld'] },
+      { parts: ['totalRefunded', 'pendingRefund'], label: bi('कुल वापसी / शेष होल्ड', 'Refunded / held, pending') },
+      { parts: [{ key: 'flags', label: bi('संकेतक', 'Flags'), lines: flagLines }] },
+      { parts: ['action', 'firNo', 'ioName'], label: bi('कार्यवाही / अपराध क्र. / विवेचक', 'Action / crime no. / IO') },
+      { parts: ['status', 'remarks'], label: bi('स्थिति / रिमार्क', 'Status / remarks') },
+    ],
+  },
   fields,
   rows: MONEY_ROW_ARRAYS,
 };

@@ -70,6 +70,20 @@ export const mitanRegister: RegisterDef = {
     return out;
   },
   validateRecord: mitanRecordRules,
+  paper: {
+    columns: [
+      { parts: ['name', 'relativeName', 'mobile'], label: bi('नाम / पिता या पति का नाम / मोबाइल', "Name / father's or husband's name / mobile"), repeat: true },
+      { parts: ['gender', 'age', 'dob'], label: bi('लिंग / आयु / जन्मतिथि', 'Gender / age / date of birth') },
+      { parts: ['teamId', 'role'], label: bi('दल / भूमिका', 'Team / role') },
+      { parts: ['placeId', 'locality', 'beat', 'area'], label: bi('ग्राम/वार्ड / मोहल्ला / बीट', 'Village/ward / locality / beat') },
+      { parts: ['category', 'education', 'occupation', 'organisation'], label: bi('श्रेणी / शिक्षा / व्यवसाय / संस्था', 'Category / education / occupation / organisation') },
+      { parts: ['idType', 'idLast4', 'verifiedOn'], label: bi('पहचान पत्र / अंतिम 4 अंक / सत्यापन', 'ID / last 4 / police verification') },
+      { parts: ['trainingDate', 'trainingVenue', 'trainer'], label: bi('प्रशिक्षण दिनांक / स्थान / प्रशिक्षक', 'Training date / venue / trainer') },
+      { parts: ['consentDate', 'whatsapp', 'ncrpPromoter', 'certificate'], label: bi('सहमति पत्र / व्हाट्सएप / एनसीआरपी / प्रमाण पत्र', 'Consent / WhatsApp / NCRP / certificate') },
+      { parts: ['status', 'statusDate', 'statusReason'], label: bi('स्थिति / दिनांक / कारण', 'Status / date / reason') },
+      { parts: ['remarks'] },
+    ],
+  },
   fields: [
     {
       key: 'name',

@@ -59,6 +59,24 @@ export const outreachRegister: RegisterDef = {
   late: { dateField: 'date', days: 7 },
   totals: outreachTotals,
   validateRecord: (record) => validateOutreachRecord(record),
+  paper: {
+    columns: [
+      { parts: ['date', 'timeFrom', 'timeTo'], label: bi('दिनांक / समय से / तक', 'Date / time from / to'), repeat: true },
+      { parts: ['placeId', 'placeName', 'area', 'institution', 'institutionClass'], label: bi('ग्राम/वार्ड / स्थान / संस्था', 'Village/ward / place / institution'), repeat: true },
+      { parts: ['activityType', 'mode', 'targetGroup'], label: bi('गतिविधि / माध्यम / लक्षित वर्ग', 'Activity / mode / target group') },
+      { parts: ['teamId', 'mitanIds', 'policeNames', 'policeCount'], label: bi('दल / उपस्थित मितान / पुलिस', 'Team / Mitans / police present') },
+      { parts: ['men'] },
+      { parts: ['women'] },
+      { parts: ['other', 'under18'], label: bi('अन्य / 18 से कम', 'Other / under 18') },
+      { parts: ['total'] },
+      {
+        parts: ['households', 'contacts', 'pamphlets', 'pledges', 'complaintsHelped'],
+        label: bi('परिवार / संपर्क / पंपलेट / संकल्प पत्र / शिकायत में सहायता', 'Households / contacts / pamphlets / pledges / complaints helped'),
+      },
+      { parts: ['topics', 'remarks'], label: bi('बताए गए विषय / रिमार्क', 'Topics / remarks') },
+      { parts: ['reportedBy', 'evidenceRef', 'verifiedBy', 'verifiedAt'], label: bi('प्रतिवेदक / साक्ष्य / सत्यापन', 'Reported by / evidence / verified') },
+    ],
+  },
   fields: [
     {
       key: 'date',

@@ -35,6 +35,10 @@ export const placeRegister: RegisterDef = {
   searchFields: ['name', 'beat', 'aliases'],
   lookupKeys: (d) => (typeof d.name === 'string' ? [placeNameKey(d.name)] : []),
   uniqueKeys: PLACE_UNIQUE_KEYS,
+  paper: {
+    columns: [{ parts: ['name'], repeat: true }, { parts: ['kind'] }, { parts: ['area'] }, { parts: ['beat'] }, { parts: ['isNew'] }],
+    orientation: 'portrait',
+  },
   fields: [
     {
       key: 'name',

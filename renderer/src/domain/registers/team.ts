@@ -38,6 +38,17 @@ export const teamRegister: RegisterDef = {
             message: bi('आवंटित ग्राम/वार्ड या बीट में से कम से कम एक भरें', 'Enter the villages/wards assigned or the beat'),
           },
         ],
+  paper: {
+    columns: [
+      { parts: ['teamNo', 'name'], label: bi('दल क्रमांक / नाम', 'Team no. / name'), repeat: true },
+      { parts: ['leaderName', 'leaderRank', 'leaderMobile'], label: bi('साइबर लीडर: नाम / पद / मोबाइल', 'Cyber Leader: name / rank / mobile') },
+      { parts: ['nodalName', 'nodalRank', 'nodalMobile'], label: bi('नोडल अधिकारी: नाम / पद / मोबाइल', 'Nodal officer: name / rank / mobile') },
+      { parts: ['placeIds', 'beat'], label: bi('आवंटित ग्राम/वार्ड / बीट', 'Villages/wards assigned / beat') },
+      { parts: ['formedOn'] },
+      { parts: ['target'] },
+      { parts: ['remarks'] },
+    ],
+  },
   fields: [
     {
       key: 'teamNo',

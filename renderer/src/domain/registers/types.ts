@@ -131,6 +131,54 @@ export interface RegisterDef {
    * allowed). A register without one has no status changes.
    */
   stepRefusal?: (before: Record<string, unknown>, after: Record<string, unknown>, reason: string | null) => Bilingual | null;
+  /**
+   * The register as a paper register of its kind has it (design §3.18): 8–14 columns, several
+   * fields stacked in one column where paper does that, the paper size. Print view and the Excel
+   * sheet's print area use it; every field still goes to the workbook's "All fields" sheet.
+   * Without it each `print` field is a column of its own.
+   */
+  paper?: PaperLayout;
+}
+
+export type PaperSize = 'A4' | 'legal' | 'A3';
+export type PaperOrientation = 'landscape' | 'portrait';
+
+/** A computed part of a paper column that is not a field (e.g. a complaint's transactions, one per line). */
+export interface PaperLines {
+  key: string;
+  label: Bilingual;
+  lines: (data: Record<string, unknown>) => string[];
+}
+
+export interface PaperColumn {
+  /** What the column holds, top to bottom: field keys, or computed lines. */
+  parts: (string | PaperLines)[];
+  /** The heading; default: the parts' labels joined with " / ". */
+  label?: Bilingual;
+  /** Printed again on each further sheet of paper when the columns do not fit on one (the name). */
+  repeat?: boolean;
+}
+
+export interface PaperLayout {
+  /** The columns between क्र. (first) and the entry note (last), which every print adds. */
+  columns: PaperColumn[];
+  /** Default A4; a thana may choose another in settings (`paperSetting(type)`). */
+  size?: PaperSize;
+  /** Default landscape. */
+  orientation?: PaperOrientation;
+}
+
+/** Text never prints smaller than this (design §3.18); columns that do not fit continue on the next sheet. */
+export const PAPER_MIN_PT = 8;
+
+/** The settings key under which a thana chooses the paper size of a register (A4, legal, A3). */
+export function paperSetting(type: string): string {
+  return `paperSize.${type}`;
+}
+
+/** The register's paper columns: its declared layout, else one column per printed field. */
+export function paperColumns(def: RegisterDef): PaperColumn[] {
+  return def.paper?.columns ?? printColumns(def).map((f) => ({ parts: [f.key] }));
 }
 
 /** A list of rows inside a record's data, e.g. a complaint's transactions. */

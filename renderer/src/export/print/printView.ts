@@ -3,8 +3,10 @@
  * bundled Noto Sans Devanagari as data: URLs), printed by Chromium (design §3.8). The preview
  * shows this same string, so what is previewed is what prints.
  */
-import type { ColumnSpec, PrintCell, PrintRow, SheetSpec } from '../sheet';
-import { correctedRuns, formatValue, isCorrected, isNumericKind, signatureLines, titleLines } from '../sheet';
+import { PAPER_MIN_PT } from '@/domain/registers/types';
+import { EMPTY_PART, MARGIN_MM, isWholeKind, measureSheet, pageSizeMm, planPaper, usableWidthPt, type PaperPlan } from '../paper';
+import type { ColumnKind, ColumnSpec, CorrectedCell, PrintCell, PrintRow, PrintValue, SheetSpec } from '../sheet';
+import { DEFAULT_PAPER, correctedRuns, formatValue, isCorrected, isNumericKind, isStacked, signatureLines, titleLines } from '../sheet';
 
 /** One face of the print font (woff2 bytes, or a data: URL already made). */
 export interface PrintFont {
@@ -40,45 +42,75 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A CSS string literal (margin-box content). */
-function cssString(s: string): string {
-  return `"${s.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+/**
+ * A CSS string literal (margin-box content). Inside <style> the HTML parser ends the block at the
+ * first "</style", whatever CSS thinks: so "<" is written as a CSS escape, as are quotes,
+ * backslashes and line ends (issue #14 item 9).
+ */
+export function cssString(s: string): string {
+  const line = s.replace(/[\r\n\f\u2028\u2029]+/g, ' ');
+  return `"${line.replace(/[\\"<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-/** Wide registers print smaller so every column fits across A4 landscape. */
-export function fontSizePt(columns: ColumnSpec[]): number {
-  const width = columns.reduce((s, c) => s + c.width, 0);
-  if (width <= 140) return 9;
-  if (width <= 200) return 8;
-  if (width <= 260) return 7;
-  if (width <= 330) return 6.5;
-  return 6;
+/** Values of whole kinds are one unbreakable piece; the class keeps them on one line. */
+function valueHtml(kind: ColumnKind, v: PrintValue): string {
+  const text = escapeHtml(formatValue(kind, v));
+  if (!text) return '';
+  return isWholeKind(kind) ? text : text.replace(/\n/g, '<br>');
+}
+
+function correctedHtml(kind: ColumnKind, cell: CorrectedCell): string {
+  const w = isWholeKind(kind) ? ' class="w"' : '';
+  return correctedRuns(kind, cell)
+    .map((r) => {
+      const t = escapeHtml(r.text.trim());
+      if (!t) return ' ';
+      return r.strike ? `<s${w}>${t}</s>` : r.small ? ` <span class="by">${t}</span>` : `<span${w}>${t}</span>`;
+    })
+    .join('');
+}
+
+function partHtml(kind: ColumnKind, cell: PrintValue | CorrectedCell): string {
+  if (isCorrected(cell)) return correctedHtml(kind, cell);
+  const html = valueHtml(kind, cell);
+  if (!html) return EMPTY_PART;
+  return isWholeKind(kind) ? `<span class="w">${html}</span>` : html;
 }
 
 function cellHtml(col: ColumnSpec, cell: PrintCell, struck: boolean): string {
   let html: string;
-  if (isCorrected(cell)) {
-    html = correctedRuns(col.kind, cell)
-      .map((r) => (r.strike ? `<s>${escapeHtml(r.text)}</s>` : r.small ? `<small class="by">${escapeHtml(r.text)}</small>` : escapeHtml(r.text)))
-      .join('');
-  } else {
-    html = escapeHtml(formatValue(col.kind, cell)).replace(/\n/g, '<br>');
-  }
+  if (col.parts && isStacked(cell)) {
+    const parts = col.parts;
+    // Trailing empty parts print nothing; inner ones a dash, so lines stay under their headings.
+    let last = cell.length - 1;
+    while (last >= 0 && (cell[last] === null || cell[last] === undefined || cell[last] === '')) last--;
+    html = last < 0 ? '' : cell.slice(0, last + 1).map((v, k) => partHtml(parts[k]?.kind ?? 'text', v ?? null)).join('<br>');
+  } else if (isCorrected(cell)) html = correctedHtml(col.kind, cell);
+  else if (isStacked(cell)) html = cell.map((v) => partHtml('text', v)).join('<br>');
+  else html = valueHtml(col.kind, cell);
   return struck && !col.keepUnstruck && html ? `<s>${html}</s>` : html;
 }
 
 function cellClass(col: ColumnSpec): string {
-  const cls = [isNumericKind(col.kind) ? 'num' : '', col.center || col.kind === 'date' || col.kind === 'datetime' ? 'center' : '', col.keepUnstruck ? 'keep' : '']
+  const whole = !col.parts && isWholeKind(col.kind);
+  const cls = [
+    isNumericKind(col.kind) && !col.parts ? 'num' : '',
+    col.center || (!col.parts && (col.kind === 'date' || col.kind === 'datetime')) ? 'center' : '',
+    col.keepUnstruck ? 'keep' : '',
+    whole ? 'w' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return cls ? ` class="${cls}"` : '';
 }
 
-export function rowHtml(columns: ColumnSpec[], row: PrintRow, extraClass = ''): string {
+/** One table row of the columns `pick` (all of them by default). */
+export function rowHtml(columns: ColumnSpec[], row: PrintRow, extraClass = '', pick?: number[]): string {
   const struck = Boolean(row.cancelled);
   const cls = [struck ? 'cancelled' : '', extraClass].filter(Boolean).join(' ');
   let html = cls ? `<tr class="${cls}">` : '<tr>';
-  for (let i = 0; i < columns.length; i++) html += `<td${cellClass(columns[i]!)}>${cellHtml(columns[i]!, row.cells[i] ?? null, struck)}</td>`;
+  if (pick) for (const i of pick) html += `<td${cellClass(columns[i]!)}>${cellHtml(columns[i]!, row.cells[i] ?? null, struck)}</td>`;
+  else for (let i = 0; i < columns.length; i++) html += `<td${cellClass(columns[i]!)}>${cellHtml(columns[i]!, row.cells[i] ?? null, struck)}</td>`;
   return `${html}</tr>`;
 }
 
@@ -88,44 +120,47 @@ export interface PrintViewOptions {
   emptyText?: string;
 }
 
-function styles(spec: SheetSpec, fonts: PrintFont[]): string {
-  const pt = fontSizePt(spec.columns);
-  const box = `font-family: ${FONT_STACK}; font-size: 7.5pt; color: #222;`;
+function styles(spec: SheetSpec, fonts: PrintFont[], plan: PaperPlan): string {
+  const paper = spec.paper ?? DEFAULT_PAPER;
+  const [pageW] = pageSizeMm(paper);
+  const box = `font-family: ${FONT_STACK}; font-size: ${PAPER_MIN_PT}pt; color: #222;`;
   return `
 ${fontFaceCss(fonts)}
 @page {
-  size: A4 landscape;
-  margin: 13mm 9mm 13mm 9mm;
+  size: ${paper.size} ${paper.orientation};
+  margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.side}mm;
   @top-left { content: ${cssString(`${spec.title.hi} / ${spec.title.en}`)}; ${box} }
   @top-right { content: ${cssString(spec.place ?? `थाना ${spec.thana}, जिला ${spec.district}`)}; ${box} }
   @bottom-left { content: ${cssString(spec.subtitle)}; ${box} }
   @bottom-center { content: "पृष्ठ " counter(page) " / " counter(pages); ${box} font-size: 8.5pt; color: #000; }
   @bottom-right { content: ${cssString(`मुद्रण दिनांक: ${spec.printedOn}`)}; ${box} }
 }
-html { font-family: ${FONT_STACK}; font-size: ${pt}pt; color: #000; background: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-family: ${FONT_STACK}; font-size: ${plan.fontPt}pt; color: #000; background: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 .title-block { text-align: center; margin: 0 0 5pt; }
 .title-block p { margin: 0; }
 .title-block .district { font-weight: 600; font-size: 11pt; }
 .title-block h1 { font-size: 13pt; font-weight: 600; margin: 1pt 0; }
 .title-block .subtitle { font-size: 9pt; }
-table.register { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.part { font-size: 9pt; margin: 0 0 3pt; }
+.part + .part, section.sheet + section.sheet { break-before: page; page-break-before: always; }
+table.register { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 1.5pt 2.5pt; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #000; padding: 1.5pt 2.5pt; vertical-align: top; white-space: normal; overflow-wrap: normal; word-break: normal; }
 th { background: #ededed; font-weight: 600; text-align: center; vertical-align: middle; }
-thead tr.en th { font-weight: 400; font-size: 0.85em; }
-thead tr.num th { font-weight: 400; font-size: 0.8em; padding: 0.5pt; }
+thead tr.en th { font-weight: 400; }
+thead tr.num th { font-weight: 400; font-size: ${PAPER_MIN_PT}pt; padding: 0.5pt; }
 td.num { text-align: right; }
 td.center { text-align: center; }
+.w { white-space: nowrap; }
 tr.cancelled td:not(.keep) { text-decoration: line-through; color: #333; }
 tr.totals td { font-weight: 600; background: #f6f6f6; }
 td.empty { text-align: center; padding: 8pt; }
-small.by { font-size: 0.8em; }
 /* The preview (screen) shows the sheet as a page; print media ignores this. */
 @media screen {
   html { background: #e9ecef; }
-  body { width: 279mm; margin: 6mm auto; padding: 10mm 9mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+  body { width: ${(pageW - 2 * MARGIN_MM.side).toFixed(1)}mm; margin: 6mm auto; padding: 10mm ${MARGIN_MM.side}mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
 }
 .signatures { display: flex; justify-content: space-between; gap: 12pt; margin-top: 10pt; padding-top: 34pt; break-inside: avoid; page-break-inside: avoid; }
 .signatures .slot { flex: 1; text-align: center; font-size: 9pt; }
@@ -134,46 +169,62 @@ small.by { font-size: 0.8em; }
 `;
 }
 
-/** The document around the rows: everything before the first body row, and after the last. */
-export function printDocument(spec: SheetSpec, opts: PrintViewOptions): { head: string; empty: string; tail: (totals: PrintRow | null) => string } {
-  const [district, title, subtitle] = titleLines(spec);
-  const cols = spec.columns;
-  const totalWidth = cols.reduce((s, c) => s + c.width, 0) || 1;
-  const head = [
-    '<!doctype html><html lang="hi"><head><meta charset="utf-8">',
-    `<title>${escapeHtml(`${spec.title.hi} — ${spec.thana}`)}</title>`,
-    `<style>${styles(spec, opts.fonts)}</style></head><body>`,
-    `<header class="title-block"><p class="district">${escapeHtml(district)}</p><h1>${escapeHtml(title)}</h1>`,
-    subtitle ? `<p class="subtitle">${escapeHtml(subtitle)}</p>` : '',
-    '</header><table class="register"><colgroup>',
-    ...cols.map((c) => `<col style="width:${((c.width / totalWidth) * 100).toFixed(2)}%">`),
-    '</colgroup><thead>',
-    `<tr class="hi">${cols.map((c) => `<th>${escapeHtml(c.label.hi)}</th>`).join('')}</tr>`,
-    `<tr class="en">${cols.map((c) => `<th>${escapeHtml(c.label.en)}</th>`).join('')}</tr>`,
-    `<tr class="num">${cols.map((_, i) => `<th>${i + 1}</th>`).join('')}</tr>`,
-    '</thead><tbody>',
-  ].join('');
-  const empty = `<tr><td class="empty" colspan="${cols.length}">${escapeHtml(opts.emptyText ?? 'कोई प्रविष्टि नहीं / No entries')}</td></tr>`;
-  const tail = (totals: PrintRow | null): string => {
-    const parts = [totals ? rowHtml(cols, totals, 'totals') : '', '</tbody></table>'];
-    if (spec.signatures?.length) {
-      parts.push('<section class="signatures">');
-      for (const slot of spec.signatures) {
-        const [sign, role, name] = signatureLines(slot);
-        parts.push(`<div class="slot"><p class="sign">${escapeHtml(sign!)}</p><p>${escapeHtml(role!)}</p>${name ? `<p>${escapeHtml(name)}</p>` : ''}</div>`);
-      }
-      parts.push('</section>');
-    }
-    parts.push('</body></html>');
-    return parts.join('');
-  };
-  return { head, empty, tail };
+/** The paper plan of a sheet: measured from its headings, rows and totals. */
+export function printPlan(spec: SheetSpec, rows: PrintRow[], totals: PrintRow | null): PaperPlan {
+  return planPaper(spec.columns, measureSheet(spec.columns, rows, totals), usableWidthPt(spec.paper ?? DEFAULT_PAPER));
 }
 
-/** The complete HTML document for `rows` (already filtered and mapped) and the totals row. */
-export function buildPrintHtml(spec: SheetSpec, rows: Iterable<PrintRow>, totals: PrintRow | null, opts: PrintViewOptions): string {
-  const doc = printDocument(spec, opts);
-  let body = '';
-  for (const row of rows) body += rowHtml(spec.columns, row);
-  return doc.head + (body || doc.empty) + doc.tail(totals);
+function tableHead(cols: ColumnSpec[], plan: PaperPlan, pick: number[]): string {
+  const width = pick.reduce((s, i) => s + plan.widthsPt[i]!, 0);
+  return [
+    `<table class="register" style="width:${width.toFixed(1)}pt"><colgroup>`,
+    ...pick.map((i) => `<col style="width:${plan.widthsPt[i]!.toFixed(1)}pt">`),
+    '</colgroup><thead>',
+    `<tr class="hi">${pick.map((i) => `<th>${escapeHtml(cols[i]!.label.hi)}</th>`).join('')}</tr>`,
+    `<tr class="en">${pick.map((i) => `<th>${escapeHtml(cols[i]!.label.en)}</th>`).join('')}</tr>`,
+    `<tr class="num">${pick.map((i) => `<th>${i + 1}</th>`).join('')}</tr>`,
+    '</thead><tbody>',
+  ].join('');
+}
+
+/**
+ * The complete HTML document for `rows` (already filtered and mapped) and the totals row. When the
+ * columns do not fit one sheet of paper at the smallest text size, the print continues on further
+ * sheets (each with the serial and name columns again), the signature block after the last.
+ */
+export function buildPrintHtml(spec: SheetSpec, rows: PrintRow[], totals: PrintRow | null, opts: PrintViewOptions): string {
+  const plan = printPlan(spec, rows, totals);
+  const [district, title, subtitle] = titleLines(spec);
+  const cols = spec.columns;
+  const out: string[] = [
+    '<!doctype html><html lang="hi"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(`${spec.title.hi} — ${spec.thana}`)}</title>`,
+    `<style>${styles(spec, opts.fonts, plan)}</style></head><body>`,
+    `<header class="title-block"><p class="district">${escapeHtml(district)}</p><h1>${escapeHtml(title)}</h1>`,
+    subtitle ? `<p class="subtitle">${escapeHtml(subtitle)}</p>` : '',
+    '</header>',
+  ];
+  plan.groups.forEach((pick, k) => {
+    out.push('<section class="sheet">');
+    if (plan.groups.length > 1) {
+      const own = pick.filter((i) => i !== 0 && !cols[i]!.repeat);
+      const range = `${(own[0] ?? 0) + 1}–${(own[own.length - 1] ?? 0) + 1}`;
+      out.push(`<p class="part">भाग ${k + 1} / ${plan.groups.length}: स्तंभ ${range} (Part ${k + 1} of ${plan.groups.length}: columns ${range})</p>`);
+    }
+    out.push(tableHead(cols, plan, pick));
+    if (rows.length) for (const row of rows) out.push(rowHtml(cols, row, '', pick));
+    else out.push(`<tr><td class="empty" colspan="${pick.length}">${escapeHtml(opts.emptyText ?? 'कोई प्रविष्टि नहीं / No entries')}</td></tr>`);
+    if (totals) out.push(rowHtml(cols, totals, 'totals', pick));
+    out.push('</tbody></table></section>');
+  });
+  if (spec.signatures?.length) {
+    out.push('<section class="signatures">');
+    for (const slot of spec.signatures) {
+      const [sign, role, name] = signatureLines(slot);
+      out.push(`<div class="slot"><p class="sign">${escapeHtml(sign!)}</p><p>${escapeHtml(role!)}</p>${name ? `<p>${escapeHtml(name)}</p>` : ''}</div>`);
+    }
+    out.push('</section>');
+  }
+  out.push('</body></html>');
+  return out.join('');
 }

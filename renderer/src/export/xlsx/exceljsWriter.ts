@@ -4,10 +4,12 @@
  * It is loaded on first use, so the app's start-up bundle does not carry it.
  */
 import type * as ExcelJSTypes from 'exceljs';
+import { WidthMeter } from '../measure';
+import { measureHeadings, measureRow } from '../paper';
 import type { ColumnSpec, PrintCell, PrintRow, SheetSpec } from '../sheet';
-import { correctedRuns, excelSerial, isCorrected, sanitizeSheetName } from '../sheet';
+import { columnLetter, excelSerial, isCorrected, isStacked, sanitizeSheetName } from '../sheet';
 import type { CellStyle, SheetLayout } from './layout';
-import { FONT_NAME, PAGE_SETUP, SHADE_RGB, STYLES, dataRowHeight, dataStyle, sheetLayout } from './layout';
+import { FONT_NAME, PAGE_SETUP, SHADE_RGB, STYLES, correctionNote, dataRowHeight, dataStyle, sheetLayout, stackedText } from './layout';
 import type { RegisterWorkbookWriter, SheetWriter, WorkbookOptions } from './writer';
 
 type ExcelJS = typeof ExcelJSTypes;
@@ -41,37 +43,36 @@ function excelDateValue(value: string): Date | string {
   return serial === null ? value : new Date(Math.round((serial - 25569) * 86_400_000));
 }
 
-function cellValue(col: ColumnSpec, cell: PrintCell, struck: boolean): ExcelJSTypes.CellValue {
+/** The cell's value with its real type: a corrected cell holds its current value (the earlier one goes into the note). */
+function cellValue(col: ColumnSpec, cell: PrintCell): ExcelJSTypes.CellValue {
   if (cell === null || cell === undefined) return null;
-  if (isCorrected(cell)) {
-    return {
-      richText: correctedRuns(col.kind, cell).map((r) => ({
-        text: r.text,
-        font: { name: FONT_NAME, size: r.small ? 8 : 10, ...(r.strike || (struck && !col.keepUnstruck) ? { strike: true } : {}) },
-      })),
-    };
-  }
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (col.kind === 'date' || col.kind === 'datetime') return excelDateValue(cell);
-  return cell;
+  if (isStacked(cell)) return stackedText(col, cell) || null;
+  const v = isCorrected(cell) ? cell.now : cell;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (col.kind === 'date' || col.kind === 'datetime') return excelDateValue(v);
+  return v;
 }
 
 class ExcelJsSheet implements SheetWriter {
   private rowNo: number;
   private readonly styles: { normal: Partial<ExcelJSTypes.Style>; struck: Partial<ExcelJSTypes.Style> }[];
+  private readonly meter: WidthMeter;
+  /** Rows written, for their heights once the widths are known. */
+  private readonly written: [ExcelJSTypes.Row, PrintRow][] = [];
 
   constructor(
     private readonly ws: ExcelJSTypes.Worksheet,
     private readonly spec: SheetSpec,
-    private readonly layout: SheetLayout,
   ) {
-    this.rowNo = layout.firstDataRow;
+    this.rowNo = sheetLayout(spec).firstDataRow;
     this.styles = spec.columns.map((c) => ({ normal: toStyle(dataStyle(c)), struck: toStyle(dataStyle(c, { struck: true })) }));
-    this.writeHead();
+    this.meter = new WidthMeter(spec.columns.length);
+    measureHeadings(this.meter, spec.columns);
   }
 
-  private writeHead(): void {
-    const { ws, layout } = this;
+  private writeHead(layout: SheetLayout): void {
+    const { ws } = this;
     const n = layout.ncols;
     layout.title.forEach((t, i) => {
       const row = ws.getRow(i + 1);
@@ -100,12 +101,15 @@ class ExcelJsSheet implements SheetWriter {
   addRow(row: PrintRow): void {
     const r = this.ws.getRow(this.rowNo++);
     const struck = Boolean(row.cancelled);
-    const height = dataRowHeight(this.spec.columns, row);
-    if (height) r.height = height;
+    measureRow(this.meter, this.spec.columns, row);
+    this.written.push([r, row]);
     this.spec.columns.forEach((col, i) => {
       const cell = r.getCell(i + 1);
-      cell.value = cellValue(col, row.cells[i] ?? null, struck);
+      const value = row.cells[i] ?? null;
+      cell.value = cellValue(col, value);
       cell.style = struck ? this.styles[i]!.struck : this.styles[i]!.normal;
+      const note = correctionNote(col, value);
+      if (note) cell.note = note;
     });
   }
 
@@ -114,14 +118,24 @@ class ExcelJsSheet implements SheetWriter {
   }
 
   async close(totals: PrintRow | null): Promise<void> {
-    const { ws, layout, spec } = this;
+    const { ws, spec } = this;
     if (totals) {
+      measureRow(this.meter, spec.columns, totals, true);
       const r = ws.getRow(this.rowNo++);
       spec.columns.forEach((col, i) => {
         const cell = r.getCell(i + 1);
-        cell.value = cellValue(col, totals.cells[i] ?? null, false);
-        cell.style = toStyle({ ...dataStyle(col, { totals: true }), wrap: false });
+        cell.value = cellValue(col, totals.cells[i] ?? null);
+        cell.style = toStyle({ ...dataStyle(col, { totals: true }), wrap: Boolean(col.parts) });
       });
+      this.written.push([r, totals]);
+    }
+    // The widths are measured from every row: now the head, the widths and the row heights.
+    const layout = sheetLayout(spec, this.meter.measures);
+    this.writeHead(layout);
+    ws.columns = layout.widths.map((width) => ({ width }));
+    for (const [r, row] of this.written) {
+      const height = dataRowHeight(spec.columns, row, layout.widths);
+      if (height) r.height = height;
     }
     if (layout.signature.length) {
       this.rowNo++;
@@ -134,8 +148,20 @@ class ExcelJsSheet implements SheetWriter {
         if (s.to > s.from) ws.mergeCells(this.rowNo, s.from + 1, this.rowNo, s.to + 1);
       }
     }
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      ...PAGE_SETUP,
+      paperSize: layout.paperSize,
+      orientation: layout.orientation,
+      margins: layout.margins,
+      printTitlesRow: layout.printTitlesRow,
+      ...(layout.printTitlesColumn ? { printTitlesColumn: layout.printTitlesColumn } : {}),
+      printArea: `A1:${columnLetter(layout.ncols - 1)}${this.rowNo}`,
+      horizontalCentered: true,
+    };
   }
 }
+
 
 export async function createExcelJsWriter(opts: WorkbookOptions): Promise<RegisterWorkbookWriter> {
   const ExcelJS = await loadExcelJs();
@@ -153,17 +179,10 @@ export async function createExcelJsWriter(opts: WorkbookOptions): Promise<Regist
       names.add(name);
       const layout = sheetLayout(spec);
       const ws = wb.addWorksheet(name, {
-        pageSetup: {
-          ...PAGE_SETUP,
-          margins: layout.margins,
-          printTitlesRow: layout.printTitlesRow,
-          horizontalCentered: true,
-        },
         headerFooter: { oddHeader: layout.oddHeader, oddFooter: layout.oddFooter },
-        views: [{ state: 'frozen', ySplit: layout.frozenRows, topLeftCell: `A${layout.firstDataRow}` }],
+        views: [{ state: 'frozen', ySplit: layout.frozenRows, xSplit: 1, topLeftCell: `B${layout.firstDataRow}` }],
       });
-      ws.columns = spec.columns.map((c) => ({ width: c.width }));
-      return new ExcelJsSheet(ws, spec, layout);
+      return new ExcelJsSheet(ws, spec);
     },
     async finish() {
       // Node returns a Buffer, the browser build a Uint8Array-like Buffer polyfill or an ArrayBuffer.

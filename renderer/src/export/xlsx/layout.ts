@@ -3,9 +3,24 @@
  * the streaming writer): which rows hold what, which cells merge, the styles by role, and the
  * print setup (A4 landscape, fit to width, repeated header rows, page numbers in the footer).
  */
-import type { ColumnSpec, SheetSpec } from '../sheet';
-import type { PrintCell, PrintRow } from '../sheet';
-import { FIRST_DATA_ROW, HEADER_ROWS, PRINT_FONT_XLSX, TITLE_ROWS, correctedRuns, isCorrected, isNumericKind, numFmtOf, signatureLines, titleLines } from '../sheet';
+import type { ColumnMeasure } from '../measure';
+import { EMPTY_PART, sheetWidthsPt, usableWidthPt } from '../paper';
+import type { ColumnKind, ColumnSpec, CorrectedCell, PrintCell, PrintRow, PrintValue, SheetSpec } from '../sheet';
+import {
+  DEFAULT_PAPER,
+  FIRST_DATA_ROW,
+  HEADER_ROWS,
+  PRINT_FONT_XLSX,
+  TITLE_ROWS,
+  columnLetter,
+  formatValue,
+  isCorrected,
+  isNumericKind,
+  isStacked,
+  numFmtOf,
+  signatureLines,
+  titleLines,
+} from '../sheet';
 
 export type HAlign = 'left' | 'center' | 'right';
 export type VAlign = 'top' | 'middle' | 'bottom';
@@ -27,12 +42,15 @@ export interface CellStyle {
 export const FONT_NAME = PRINT_FONT_XLSX;
 export const SHADE_RGB = 'FFEDEDED';
 
+/** Cell text size on paper: printed at 100 % (never shrunk to fit), so this is what is read. */
+export const DATA_PT = 9;
+
 export const STYLES = {
   district: { bold: true, size: 12, h: 'center', v: 'middle' },
   title: { bold: true, size: 14, h: 'center', v: 'middle', wrap: true },
   subtitle: { size: 10, h: 'center', v: 'middle', wrap: true },
-  headHi: { bold: true, size: 10, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
-  headEn: { size: 8, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
+  headHi: { bold: true, size: DATA_PT, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
+  headEn: { size: DATA_PT, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
   headNo: { size: 8, shaded: true, border: true, h: 'center', v: 'middle' },
   signature: { size: 10, h: 'center', v: 'bottom', wrap: true },
 } as const satisfies Record<string, CellStyle>;
@@ -42,11 +60,13 @@ export function dataStyle(col: ColumnSpec, opts: { struck?: boolean; totals?: bo
   const numFmt = numFmtOf(col.kind);
   const h: HAlign | undefined =
     col.center || col.kind === 'date' || col.kind === 'datetime' ? 'center' : isNumericKind(col.kind) ? 'right' : undefined;
+  // Numbers and dates never wrap (Excel shows ### rather than split them); text wraps between words.
+  const wrap = col.kind === 'text' || Boolean(col.parts);
   return {
-    size: 10,
+    size: DATA_PT,
     border: true,
     v: 'top',
-    wrap: true,
+    wrap,
     ...(numFmt ? { numFmt } : {}),
     ...(h ? { h } : {}),
     ...(opts.struck && !col.keepUnstruck ? { strike: true } : {}),
@@ -84,6 +104,13 @@ export interface SheetLayout {
   headHeights: [number, number, number];
   /** 1-based row numbers of the repeated header ('4:6'). */
   printTitlesRow: string;
+  /** Columns repeated on each further page across ('A:B': serial and name), or null. */
+  printTitlesColumn: string | null;
+  /** Column widths in Excel character units, measured from the content. */
+  widths: number[];
+  /** Excel paper size code and orientation. */
+  paperSize: number;
+  orientation: 'landscape' | 'portrait';
   frozenRows: number;
   firstDataRow: number;
   signature: SignatureSpan[];
@@ -93,13 +120,36 @@ export interface SheetLayout {
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
-export function sheetLayout(spec: SheetSpec): SheetLayout {
+/** Excel's paper size codes. */
+const PAPER_CODES = { A4: 9, legal: 5, A3: 8 } as const;
+
+/**
+ * Points per Excel width unit: a unit is the width of a digit of the default font (7 px at
+ * 96 dpi for Calibri 11 and for Nirmala UI 10), plus 5 px of cell padding per column.
+ */
+const PT_PER_CHAR = 5.25;
+const PAD_CHARS = 0.7;
+
+/** Excel widths of the columns from their measures: preferred widths where the paper has room, never below the minimum. */
+export function excelWidths(spec: SheetSpec, measures: ColumnMeasure[] | null): number[] {
+  if (!measures) return spec.columns.map((c) => c.width);
+  const pt = sheetWidthsPt(measures, DATA_PT, usableWidthPt(spec.paper ?? DEFAULT_PAPER) * 0.98);
+  return pt.map((w) => Math.round((w / PT_PER_CHAR + PAD_CHARS) * 10) / 10);
+}
+
+export function sheetLayout(spec: SheetSpec, measures: ColumnMeasure[] | null = null): SheetLayout {
   const ncols = spec.columns.length;
+  const widths = excelWidths(spec, measures);
+  const paper = spec.paper ?? DEFAULT_PAPER;
+  // Print titles across must be contiguous from A: the serial and the repeated columns right after it.
+  let repeatTo = 0;
+  while (repeatTo + 1 < ncols && spec.columns[repeatTo + 1]!.repeat) repeatTo++;
   const [district, title, subtitle] = titleLines(spec);
   const font = `&"${FONT_NAME},Regular"&8`;
   const headHi = spec.columns.map((c) => c.label.hi);
   const headEn = spec.columns.map((c) => c.label.en);
-  const fullWidth = spec.columns.reduce((sum, c) => sum + c.width, 0);
+  const fullWidth = widths.reduce((sum, w) => sum + w, 0);
+  const cols = spec.columns.map((c, i) => ({ ...c, width: widths[i]! }));
   const slots = spec.signatures ?? [];
   const per = Math.max(1, Math.floor(ncols / Math.max(1, slots.length)));
   const signature = slots.map((slot, i) => {
@@ -117,8 +167,12 @@ export function sheetLayout(spec: SheetSpec): SheetLayout {
     ],
     headHi,
     headEn,
-    headHeights: [textRowHeight(headHi, spec.columns, 1.1), textRowHeight(headEn, spec.columns, 0.85), 14],
+    headHeights: [textRowHeight(headHi, cols, 1.05), textRowHeight(headEn, cols, 1), 14],
     printTitlesRow: `${TITLE_ROWS + 1}:${TITLE_ROWS + HEADER_ROWS}`,
+    printTitlesColumn: `A:${columnLetter(repeatTo)}`,
+    widths,
+    paperSize: PAPER_CODES[paper.size],
+    orientation: paper.orientation,
     frozenRows: TITLE_ROWS + HEADER_ROWS,
     firstDataRow: FIRST_DATA_ROW,
     signature,
@@ -129,12 +183,14 @@ export function sheetLayout(spec: SheetSpec): SheetLayout {
   };
 }
 
+/**
+ * Printed at 100 %: never fitted to the page width (that shrank 30 columns to 3 pt). Columns
+ * that do not fit continue on the next page across, with the serial and name columns repeated.
+ */
 export const PAGE_SETUP = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
+  fitToPage: false,
+  scale: 100,
+  pageOrder: 'overThenDown',
 } as const;
 
 /** Width of a text in character cells: Devanagari vowel signs and the virama take no cell of their own. */
@@ -157,9 +213,9 @@ export function wrappedLines(text: string, width: number, scale = 1): number {
   return lines;
 }
 
-/** Points per line of 10 pt Devanagari text (taller than Latin: matras above and below). */
-const LINE_PT = 14;
-const MAX_LINES = 12;
+/** Points per line of 9 pt Devanagari text (taller than Latin: matras above and below). */
+const LINE_PT = 13;
+const MAX_LINES = 30;
 
 /**
  * Row heights are written, not left to the reader: LibreOffice does not grow rows to fit
@@ -174,18 +230,42 @@ export function textRowHeight(texts: string[], columns: ColumnSpec[], scale = 1)
   return Math.min(MAX_LINES, lines) * LINE_PT * Math.max(scale, 0.8) + 2;
 }
 
+/** The text of a value as Excel shows it in a text cell (stacked parts, a corrected value's current text). */
+export function partText(kind: ColumnKind, v: PrintValue | CorrectedCell): string {
+  return formatValue(kind, isCorrected(v) ? v.now : v);
+}
+
+/** A stacked cell as the lines of one text cell; trailing empty parts print nothing, inner ones a dash. */
+export function stackedText(col: ColumnSpec, cell: (PrintValue | CorrectedCell)[]): string {
+  const lines = cell.map((v, k) => partText(col.parts?.[k]?.kind ?? 'text', v ?? null));
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  return lines.map((l) => l || EMPTY_PART).join('\n');
+}
+
+/** Earlier values of a corrected cell (or of the corrected parts of a stacked one), for the cell's note. */
+export function correctionNote(col: ColumnSpec, cell: PrintCell): string | null {
+  const notes: string[] = [];
+  const one = (label: string, c: CorrectedCell) =>
+    notes.push(`${label}पूर्व मान / earlier: ${c.before.map((b) => `${b.text} (${b.initials})`).join(', ')}`);
+  if (isCorrected(cell)) one('', cell);
+  else if (isStacked(cell)) cell.forEach((v, k) => isCorrected(v) && one(`${col.parts?.[k]?.label.hi ?? ''}: `, v));
+  return notes.length ? notes.join('\n') : null;
+}
+
 function cellText(col: ColumnSpec, cell: PrintCell): string {
   if (cell === null || cell === undefined) return '';
-  if (isCorrected(cell)) return correctedRuns(col.kind, cell).map((r) => r.text).join('');
+  if (isStacked(cell)) return stackedText(col, cell);
+  if (isCorrected(cell)) return col.kind === 'text' ? partText(col.kind, cell) : '';
   return typeof cell === 'string' && col.kind === 'text' ? cell : '';
 }
 
-/** The height of a data row: single-line rows keep the default (null). */
-export function dataRowHeight(columns: ColumnSpec[], row: PrintRow): number | null {
+/** The height of a data row: single-line rows keep the default (null). `widths` in Excel characters. */
+export function dataRowHeight(columns: ColumnSpec[], row: PrintRow, widths: number[]): number | null {
   let lines = 1;
   for (let i = 0; i < columns.length; i++) {
     const t = cellText(columns[i]!, row.cells[i] ?? null);
-    if (t.length > columns[i]!.width - 2 || t.includes('\n')) lines = Math.max(lines, wrappedLines(t, columns[i]!.width));
+    const w = widths[i] ?? columns[i]!.width;
+    if (t.length > w - 2 || t.includes('\n')) lines = Math.max(lines, wrappedLines(t, w));
   }
   return lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT + 2 : null;
 }

@@ -111,6 +111,12 @@ export interface SheetEntry {
   /** 1-based sheet number: xl/worksheets/sheet<N>.xml */
   index: number;
   printTitlesRow: string | null;
+  /** 'A:B': columns repeated on each page across. */
+  printTitlesColumn: string | null;
+  /** '$A$1:$L$40' */
+  printArea: string | null;
+  /** The sheet has notes (xl/comments<N>.xml and its VML drawing). */
+  comments: boolean;
 }
 
 export function contentTypesXml(sheets: SheetEntry[]): string {
@@ -119,9 +125,14 @@ export function contentTypesXml(sheets: SheetEntry[]): string {
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    (sheets.some((s) => s.comments) ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' : '') +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     sheets
       .map((s) => `<Override PartName="/xl/worksheets/sheet${s.index}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .join('') +
+    sheets
+      .filter((s) => s.comments)
+      .map((s) => `<Override PartName="/xl/comments${s.index}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`)
       .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -162,12 +173,23 @@ export function appXml(): string {
 }
 
 export function workbookXml(sheets: SheetEntry[]): string {
+  // Sheet names never contain an apostrophe (sanitizeSheetName), so quoting is safe.
   const names = sheets
-    .filter((s) => s.printTitlesRow)
-    .map((s) => {
-      const [a, b] = s.printTitlesRow!.split(':');
-      // Sheet names never contain an apostrophe (sanitizeSheetName), so quoting is safe.
-      return `<definedName name="_xlnm.Print_Titles" localSheetId="${s.index - 1}">'${escapeXml(s.name)}'!$${a}:$${b}</definedName>`;
+    .flatMap((s) => {
+      const q = `'${escapeXml(s.name)}'!`;
+      const out: string[] = [];
+      if (s.printArea) out.push(`<definedName name="_xlnm.Print_Area" localSheetId="${s.index - 1}">${q}${s.printArea}</definedName>`);
+      const titles: string[] = [];
+      if (s.printTitlesColumn) {
+        const [a, b] = s.printTitlesColumn.split(':');
+        titles.push(`${q}$${a}:$${b}`);
+      }
+      if (s.printTitlesRow) {
+        const [a, b] = s.printTitlesRow.split(':');
+        titles.push(`${q}$${a}:$${b}`);
+      }
+      if (titles.length) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${s.index - 1}">${titles.join(',')}</definedName>`);
+      return out;
     })
     .join('');
   return (
@@ -178,6 +200,62 @@ export function workbookXml(sheets: SheetEntry[]): string {
     (names ? `<definedNames>${names}</definedNames>` : '') +
     '<calcPr calcId="191029"/>' +
     '</workbook>'
+  );
+}
+
+/** The relations of a sheet with notes: its VML drawing (rId1, what Excel shows) and its comments part. */
+export function sheetRelsXml(index: number): string {
+  return (
+    XML_HEAD +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rId1" Type="${NS_REL}/vmlDrawing" Target="../drawings/vmlDrawing${index}.vml"/>` +
+    `<Relationship Id="rId2" Type="${NS_REL}/comments" Target="../comments${index}.xml"/>` +
+    '</Relationships>'
+  );
+}
+
+export interface SheetNote {
+  ref: string;
+  text: string;
+}
+
+export function commentsXml(notes: SheetNote[]): string {
+  return (
+    XML_HEAD +
+    `<comments xmlns="${NS_MAIN}"><authors><author>Cyber Mitan Thana Desk</author></authors><commentList>` +
+    notes.map((n) => `<comment ref="${n.ref}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`).join('') +
+    '</commentList></comments>'
+  );
+}
+
+/** Where a cell is: 0-based column and row of 'B12'. */
+function cellAt(ref: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [col - 1, Number(m[2]) - 1];
+}
+
+/** The VML drawing Excel needs to show notes (hidden until the cell is pointed at). */
+export function vmlXml(notes: SheetNote[]): string {
+  const shapes = notes
+    .map((n, i) => {
+      const [c, r] = cellAt(n.ref);
+      return (
+        `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:160pt;height:60pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c + 1}, 15, ${r}, 2, ${c + 3}, 15, ${r + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData>` +
+        '</v:shape>'
+      );
+    })
+    .join('');
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    shapes +
+    '</xml>'
   );
 }
 

@@ -162,6 +162,7 @@ export class ZipWriter {
   private offset = 0;
   private readonly entries: CentralEntry[] = [];
   private open: ZipEntryWriter | null = null;
+  private readonly waiting: (Omit<CentralEntry, 'offset'> & { bytes: () => Uint8Array })[] = [];
   private readonly stamp: { time: number; date: number };
   private readonly encoder = new TextEncoder();
 
@@ -214,6 +215,44 @@ export class ZipWriter {
     return this.open;
   }
 
+  /**
+   * An entry written while another is open (the workbook's second sheet fills alongside the
+   * first): compressed into memory now, placed into the archive by `placeDeferred` later.
+   */
+  deferred(path: string): ZipEntryWriter {
+    const sink = new MemorySink();
+    const name = this.encoder.encode(path);
+    return new ZipEntryWriter(sink, (crc, compressed, size) => this.waiting.push({ name, crc, compressed, size, bytes: () => sink.bytes() }));
+  }
+
+  /** Writes the closed deferred entries into the archive (call when no entry is open). */
+  placeDeferred(): void {
+    if (this.open) throw new Error('zip: an entry is still open');
+    for (const d of this.waiting.splice(0)) {
+      const offset = this.offset;
+      const header = new Uint8Array(30 + d.name.length);
+      const v = new DataView(header.buffer);
+      v.setUint32(0, 0x04034b50, true);
+      v.setUint16(4, 20, true);
+      v.setUint16(6, FLAGS, true);
+      v.setUint16(8, DEFLATE, true);
+      v.setUint16(10, this.stamp.time, true);
+      v.setUint16(12, this.stamp.date, true);
+      v.setUint16(26, d.name.length, true);
+      header.set(d.name, 30);
+      this.emit(header);
+      this.emit(d.bytes());
+      const desc = new Uint8Array(16);
+      const dv = new DataView(desc.buffer);
+      dv.setUint32(0, 0x08074b50, true);
+      dv.setUint32(4, d.crc, true);
+      dv.setUint32(8, d.compressed, true);
+      dv.setUint32(12, d.size, true);
+      this.emit(desc);
+      this.entries.push({ name: d.name, crc: d.crc, compressed: d.compressed, size: d.size, offset });
+    }
+  }
+
   /** A whole small entry (XML parts of the package). */
   async file(path: string, content: string | Uint8Array<ArrayBuffer>): Promise<void> {
     const e = this.entry(path);
@@ -224,6 +263,7 @@ export class ZipWriter {
   /** The central directory; the archive is complete after this. */
   finish(): void {
     if (this.open) throw new Error('zip: an entry is still open');
+    this.placeDeferred();
     const start = this.offset;
     for (const e of this.entries) {
       const h = new Uint8Array(46 + e.name.length);
