@@ -98,7 +98,8 @@ function distribute(measures: ColumnMeasure[], cols: number[], pt: number, width
   const out = new Map<number, number>();
   cols.forEach((i, k) => {
     let w: number;
-    if (sPref <= width) w = pref[k]! * (width / sPref);
+    if (!Number.isFinite(width)) w = pref[k]!;
+    else if (sPref <= width) w = pref[k]! * (width / sPref);
     else if (sMin < width) w = min[k]! + (pref[k]! - min[k]!) * ((width - sMin) / (sPref - sMin));
     else w = min[k]!;
     out.set(i, w);
@@ -157,9 +158,14 @@ export function measureSheet(columns: ColumnSpec[], rows: Iterable<PrintRow>, to
   return meter.measures;
 }
 
-/** Column widths at one text size (Excel): preferred where they fit, never below the minimum; Excel continues wider sheets on further pages. */
+/**
+ * Column widths at one text size (Excel): preferred where they fit, never below the minimum. A
+ * sheet too wide even at its minimum widths keeps its preferred ones: it continues on further
+ * pages across anyway (the "All fields" sheet).
+ */
 export function sheetWidthsPt(measures: ColumnMeasure[], pt: number, widthPt: number): number[] {
   const all = measures.map((_, i) => i);
-  const w = distribute(measures, all, pt, widthPt);
+  const tooWide = sum(measures.map((m) => (m.min + PAD_EM) * pt * SAFETY)) > widthPt;
+  const w = distribute(measures, all, pt, tooWide ? Infinity : widthPt);
   return all.map((i) => w.get(i)!);
 }

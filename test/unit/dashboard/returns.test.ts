@@ -187,8 +187,8 @@ describe('printed through the paper machinery', () => {
     const p = await buildReportPrint({ report: returnReport(RETURNS.monthly, 'सायबर मितान'), rows: returnRows(RETURNS.monthly, f), profile: { ...PROFILE, campaignName: 'सायबर मितान' }, subtitle: returnSubtitle(f), fonts: [], today: TODAY });
     expect(p.fileName).toBe('monthly-return_कोटा_2026-11-28.pdf');
     expect(p.html).toContain('<h1>मासिक प्रतिवेदन — सायबर मितान जागरूकता अभियान / Monthly return — Cyber Mitan awareness campaign</h1>');
-    expect(p.html).toContain('<td class="num">40,000.00</td>');
-    expect(p.html).toContain('<td class="num">37.5%</td>');
+    expect(p.html).toContain('<td class="num w">40,000.00</td>');
+    expect(p.html).toContain('<td class="num w">37.5%</td>');
     expect(p.html).toContain('<td class="center">अ</td><td>जागरूकता कार्यक्रम (प्रकार अनुसार) / Awareness sessions (by type)</td>');
     expect((p.html.match(/class="slot"/g) ?? []).length).toBe(3);
     await auditReturn(ctx!, writer, 'print', RETURNS.monthly, p.subtitle);

@@ -125,15 +125,17 @@ const PAPER_CODES = { A4: 9, legal: 5, A3: 8 } as const;
 
 /**
  * Points per Excel width unit: a unit is the width of a digit of the default font (7 px at
- * 96 dpi for Calibri 11 and for Nirmala UI 10), plus 5 px of cell padding per column.
+ * 96 dpi for Calibri 11 and for Nirmala UI 10, 5.25 pt); LibreOffice, with its substitute
+ * fonts, gives 5.7 pt (measured from its PDF). The wider figure, so a sheet that fits in one
+ * fits in both.
  */
-const PT_PER_CHAR = 5.25;
-const PAD_CHARS = 0.7;
+const PT_PER_CHAR = 5.75;
+const PAD_CHARS = 0.5;
 
 /** Excel widths of the columns from their measures: preferred widths where the paper has room, never below the minimum. */
 export function excelWidths(spec: SheetSpec, measures: ColumnMeasure[] | null): number[] {
   if (!measures) return spec.columns.map((c) => c.width);
-  const pt = sheetWidthsPt(measures, DATA_PT, usableWidthPt(spec.paper ?? DEFAULT_PAPER) * 0.98);
+  const pt = sheetWidthsPt(measures, DATA_PT, usableWidthPt(spec.paper ?? DEFAULT_PAPER) * 0.95);
   return pt.map((w) => Math.round((w / PT_PER_CHAR + PAD_CHARS) * 10) / 10);
 }
 
