@@ -4,10 +4,10 @@
  * the district office — no thana — signs in to the hub with the district account, and shows the
  * thana-wise progress of both thanas from the hub's views, with each thana's last sync.
  */
-import { spawn } from 'node:child_process';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../sync/hub-server';
 import { collectConsoleErrors, completeSetup, field } from './helpers';
+import { runHubCli } from './hubCli';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 test.use({ actionTimeout: 15_000 });
@@ -18,22 +18,10 @@ const THANAS = [
   { thanaName: 'बिल्हा', thanaCode: 'BILHA', mitans: 2, trained: 0 },
 ];
 
-function runHubCli(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['build/hub.mjs', ...args], {
-      cwd: new URL('../..', import.meta.url).pathname,
-      env: { ...process.env, HUB_ADMIN_USER: hub.admin.username, HUB_ADMIN_PASSWORD: hub.admin.password },
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-  });
-}
 
 test.beforeAll(async () => {
   hub = await startHub(new URL('../..', import.meta.url).pathname);
-  const out = await runHubCli([
+  const out = await runHubCli(hub, [
     'provision', '--url', hub.url, '--district', 'bilaspur',
     ...THANAS.flatMap((t) => ['--thana', `${t.thanaCode}:1`]),
     '--district-user', 'sp_bilaspur', '--origin', `http://127.0.0.1:${port}`,

@@ -3,32 +3,20 @@
  * IndexedDB) configure sync against a test hub (pouchdb-server on 127.0.0.1, provisioned with
  * `npm run hub`), and an entry made on one PC arrives on the other.
  */
-import { spawn } from 'node:child_process';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../sync/hub-server';
 import { collectConsoleErrors, field, setupAndSignIn, THANA } from './helpers';
+import { runHubCli } from './hubCli';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 test.use({ actionTimeout: 15_000 });
 let hub: RunningHub;
 const accounts: Record<string, string> = {};
 
-function runHubCli(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['build/hub.mjs', ...args], {
-      cwd: new URL('../..', import.meta.url).pathname,
-      env: { ...process.env, HUB_ADMIN_USER: hub.admin.username, HUB_ADMIN_PASSWORD: hub.admin.password },
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-  });
-}
 
 test.beforeAll(async () => {
   hub = await startHub(new URL('../..', import.meta.url).pathname);
-  const out = await runHubCli(['provision', '--url', hub.url, '--district', 'bilaspur', '--thana', `${THANA.thanaCode}:2`, '--origin', `http://127.0.0.1:${port}`]);
+  const out = await runHubCli(hub, ['provision', '--url', hub.url, '--district', 'bilaspur', '--thana', `${THANA.thanaCode}:2`, '--origin', `http://127.0.0.1:${port}`]);
   for (const m of out.matchAll(/^\s+(pc_\S+)\s+(\S+)\s+\(/gm)) accounts[m[1]!] = m[2]!;
   expect(Object.keys(accounts)).toHaveLength(2);
 });

@@ -10,6 +10,7 @@
 //              the browser with the same domain definitions (ms)
 // The figures of both sides are compared and must be identical every sample. Target ≥ 20× faster.
 import { request } from 'node:http';
+import { makeRng as rng } from '../lib/records.mjs';
 
 const THANAS = 30;
 
@@ -30,16 +31,6 @@ const PER_THANA = { places: 40, teams: 20, mitans: 700, outreach: 2_400, complai
 const TODAY = '2026-11-28';
 const CAMPAIGN = { campaignStart: '2026-11-01', campaignEnd: '2027-01-31' };
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['गीता साहू', 'रवि यादव', 'सीमा पटेल', 'अनिल वर्मा', 'पूजा केंवट', 'महेश ध्रुव', 'रेखा कश्यप', 'दिनेश मरकाम'];
 const PLACES = ['बेलतरा', 'करगीकला', 'सेमरताल', 'कोनी', 'सीपत', 'मोपका', 'खमतराई', 'लखराम'];

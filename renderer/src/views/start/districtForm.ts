@@ -5,11 +5,11 @@
 import { bi } from '@/domain/bilingual';
 import type { RegisterDef } from '@/domain/registers/types';
 import { DEFAULT_DISTRICT_PROFILE, type DistrictProfile } from '@/domain/districtProfile';
-import { CAMPAIGN_SPELLINGS, RANKS } from '@/domain/setup';
+import { RANKS } from '@/domain/setup';
+import { CAMPAIGN_FIELDS } from './profileForm';
 
 const OFFICE = bi('जिला व पुलिस अधीक्षक कार्यालय', 'District and SP office');
 const ADMIN = bi('जिला प्रशासक (इस कंप्यूटर का पहला उपयोगकर्ता)', 'District admin (first user of this computer)');
-const CAMPAIGN = bi('अभियान', 'Campaign');
 const SP_RANKS = [{ value: 'पुलिस अधीक्षक', label: bi('पुलिस अधीक्षक', 'Superintendent of Police') }, { value: 'वरिष्ठ पुलिस अधीक्षक', label: bi('वरिष्ठ पुलिस अधीक्षक', 'Senior SP') }, ...RANKS];
 
 export const districtFormDef: RegisterDef = {
@@ -36,17 +36,7 @@ export const districtFormDef: RegisterDef = {
     { key: 'spRank', label: bi('पद', 'Rank'), type: 'select', required: true, options: SP_RANKS, section: OFFICE },
     { key: 'adminName', label: bi('जिला प्रशासक का नाम', 'District admin’s name'), type: 'text', required: true, maxLength: 80, section: ADMIN },
     { key: 'adminRank', label: bi('जिला प्रशासक का पद', 'District admin’s rank'), type: 'select', required: true, options: RANKS, section: ADMIN },
-    {
-      key: 'campaignName',
-      label: bi('अभियान का नाम (जिले की वर्तनी)', 'Campaign name (district spelling)'),
-      type: 'select',
-      required: true,
-      options: CAMPAIGN_SPELLINGS.map((s) => ({ value: s, label: bi(s, s === 'साइबर मितान' ? 'Cyber Mitan (साइबर)' : 'Cyber Mitan (सायबर)') })),
-      section: CAMPAIGN,
-    },
-    { key: 'campaignStart', label: bi('प्रारंभ दिनांक', 'Start date'), type: 'date', required: true, section: CAMPAIGN },
-    { key: 'campaignEnd', label: bi('समाप्ति दिनांक', 'End date'), type: 'date', required: true, section: CAMPAIGN },
-    { key: 'districtTarget', label: bi('जिले का लक्ष्य (मितान)', 'District target (Mitans)'), type: 'int', required: true, min: 1, section: CAMPAIGN },
+    ...CAMPAIGN_FIELDS,
   ],
 };
 

@@ -3,12 +3,27 @@
  * RegisterForm as every register. Validation stays in domain/setup.ts (validateProfile).
  */
 import { bi } from '@/domain/bilingual';
-import type { RegisterDef } from '@/domain/registers/types';
+import type { FieldDef, RegisterDef } from '@/domain/registers/types';
 import { CAMPAIGN_SPELLINGS, RANKS, type ThanaProfile } from '@/domain/setup';
 
 const THANA = bi('जिला व थाना', 'District and thana');
 const OFFICERS = bi('थाना प्रभारी व नोडल अधिकारी', 'In-charge and nodal officer');
 const CAMPAIGN = bi('अभियान', 'Campaign');
+
+/** The campaign's fields, shared with the district office's form (districtForm.ts). */
+export const CAMPAIGN_FIELDS: FieldDef[] = [
+  {
+    key: 'campaignName',
+    label: bi('अभियान का नाम (जिले की वर्तनी)', 'Campaign name (district spelling)'),
+    type: 'select',
+    required: true,
+    options: CAMPAIGN_SPELLINGS.map((s) => ({ value: s, label: bi(s, s === 'साइबर मितान' ? 'Cyber Mitan (साइबर)' : 'Cyber Mitan (सायबर)') })),
+    section: CAMPAIGN,
+  },
+  { key: 'campaignStart', label: bi('प्रारंभ दिनांक', 'Start date'), type: 'date', required: true, section: CAMPAIGN },
+  { key: 'campaignEnd', label: bi('समाप्ति दिनांक', 'End date'), type: 'date', required: true, section: CAMPAIGN },
+  { key: 'districtTarget', label: bi('जिले का लक्ष्य (मितान)', 'District target (Mitans)'), type: 'int', required: true, min: 1, section: CAMPAIGN },
+];
 
 export const profileFormDef: RegisterDef = {
   type: 'profile',
@@ -35,17 +50,7 @@ export const profileFormDef: RegisterDef = {
     { key: 'nodalName', label: bi('नोडल अधिकारी का नाम', 'Nodal officer name'), type: 'text', required: true, maxLength: 80, section: OFFICERS },
     { key: 'nodalRank', label: bi('नोडल अधिकारी का पद', 'Nodal officer rank'), type: 'select', required: true, options: RANKS, section: OFFICERS },
     { key: 'nodalMobile', label: bi('नोडल अधिकारी का मोबाइल', 'Nodal officer mobile'), type: 'mobile', required: true, section: OFFICERS },
-    {
-      key: 'campaignName',
-      label: bi('अभियान का नाम (जिले की वर्तनी)', 'Campaign name (district spelling)'),
-      type: 'select',
-      required: true,
-      options: CAMPAIGN_SPELLINGS.map((s) => ({ value: s, label: bi(s, s === 'साइबर मितान' ? 'Cyber Mitan (साइबर)' : 'Cyber Mitan (सायबर)') })),
-      section: CAMPAIGN,
-    },
-    { key: 'campaignStart', label: bi('प्रारंभ दिनांक', 'Start date'), type: 'date', required: true, section: CAMPAIGN },
-    { key: 'campaignEnd', label: bi('समाप्ति दिनांक', 'End date'), type: 'date', required: true, section: CAMPAIGN },
-    { key: 'districtTarget', label: bi('जिले का लक्ष्य (मितान)', 'District target (Mitans)'), type: 'int', required: true, min: 1, section: CAMPAIGN },
+    ...CAMPAIGN_FIELDS,
     { key: 'thanaTarget', label: bi('इस थाने का लक्ष्य (मितान)', 'This thana’s target (Mitans)'), type: 'int', required: true, min: 1, section: CAMPAIGN },
     { key: 'teamTarget', label: bi('एक दल में सदस्य', 'Members per team'), type: 'int', required: true, min: 1, section: CAMPAIGN },
   ],
