@@ -177,7 +177,7 @@ const en: typeof hi = {
   },
   inputs: {
     chooseFile: 'Choose a file',
-    noFile: 'No file chosen yet',
+    noFile: 'No file selected',
   },
   prefs: {
     title: 'My preferences (this computer, for me only)',

@@ -1,0 +1,206 @@
+/**
+ * Every page as the station's screen shows it (1366×768 and 1280×720): nothing is cut off without
+ * a scroll, the page never scrolls sideways, and every visible date, time and month is Indian
+ * (dd-mm-yyyy, IST hh:mm — 24-hour or पूर्वाह्न/अपराह्न — and माह-वर्ष), with none of the browser's
+ * locale controls (date pickers, "Choose File").
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { collectConsoleErrors, setupAndSignIn } from './helpers';
+
+/** What the person sees that breaks the rules, as readable lines (empty when the page is right). */
+async function screenProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const name = (el: Element) => {
+      const id = el.getAttribute('data-testid') ?? el.id;
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id ? `#${id}` : ''}${cls} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    };
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none' && Number(cs.opacity) > 0;
+    };
+
+    // The page (and the main area) never scroll sideways.
+    const doc = document.scrollingElement!;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`the page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+    const main = document.querySelector('main');
+    if (main && main.scrollWidth > main.clientWidth + 1) out.push(`the main area scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+
+    // No element sticks out of a box that clips without scrolling.
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const cs = getComputedStyle(p);
+        if (cs.overflowX === 'visible') continue;
+        if (cs.overflowX === 'auto' || cs.overflowX === 'scroll') break; // it scrolls: reachable
+        const pr = p.getBoundingClientRect();
+        const right = pr.left + p.clientLeft + p.clientWidth;
+        if (r.right > right + 1 && r.left < right) out.push(`${name(el)} is cut off by ${name(p)} (${Math.round(r.right - right)} px)`);
+        break;
+      }
+    }
+
+    // Text boxes show all they hold.
+    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type]), input[type="search"], input[type="tel"]'))) {
+      if (visible(el) && el.value && el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} is too narrow for "${el.value}"`);
+    }
+    // The browser's locale controls are not used (a file input stays hidden behind the app's button).
+    for (const el of Array.from(document.querySelectorAll('input[type="date"], input[type="month"], input[type="week"], input[type="time"], input[type="datetime-local"]'))) {
+      out.push(`${name(el)} is a browser ${el.getAttribute('type')} control`);
+    }
+    for (const el of Array.from(document.querySelectorAll('input[type="file"]'))) if (visible(el)) out.push(`${name(el)} is the browser's file control`);
+
+    // Dates, times and months as Indians write them.
+    const boxes = Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')).filter(visible).map((e) => (e instanceof HTMLSelectElement ? (e.selectedOptions[0]?.text ?? '') : e.value));
+    const text = `${document.body.innerText}\n${boxes.join('\n')}`;
+    const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|अक्टूबर|नवंबर|दिसंबर';
+    const rules: [RegExp, string][] = [
+      [/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/, 'a date with slashes (mm/dd/yyyy?)'],
+      [/\b(mm|dd)\/(dd|mm)\/yyyy\b/i, 'a browser date placeholder'],
+      [/(?<![\d/])\d{4}-\d{2}-\d{2}(?![\d/])/, 'an ISO date'],
+      [new RegExp(`(?:${MONTHS})\\.? \\d{4}\\b`), 'a month written "Month yyyy" (not माह-वर्ष)'],
+      [new RegExp(`\\b\\d{1,2} (?:${MONTHS})\\b`), 'a date written "d Month"'],
+      [/\d\s?(AM|PM|am|pm|a\.m\.|p\.m\.)(?![a-z])/, 'a time with AM/PM'],
+      [/Choose File|No file chosen|कोई फ़ाइल चुनी नहीं गई/, 'the browser’s file button'],
+    ];
+    for (const [re, what] of rules) {
+      const m = re.exec(text);
+      if (m) out.push(`${what}: "${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, ' ')}"`);
+    }
+    return out;
+  });
+}
+
+/** Each page the person can reach, and the state to open on it (tabs, forms, choosers). */
+const PAGES: { path: string; ready?: string; open?: (page: Page) => Promise<void> }[] = [
+  { path: '/dashboard' },
+  { path: '/mitans', ready: 'register-list' },
+  { path: '/mitans', ready: 'register-list', open: async (page) => page.getByTestId('new-mitan').click() },
+  { path: '/mitans?tab=teams' },
+  { path: '/mitans?tab=places' },
+  { path: '/mitans?tab=import' },
+  { path: '/mitans?tab=consent' },
+  { path: '/outreach' },
+  { path: '/outreach?view=list', ready: 'register-list' },
+  { path: '/outreach?view=verify' },
+  { path: '/outreach?view=topics' },
+  { path: '/complaints', ready: 'register-list' },
+  {
+    path: '/complaints',
+    ready: 'register-list',
+    open: async (page) => {
+      await page.keyboard.press('Alt+N');
+      await page.keyboard.press('Alt+T');
+      await page.getByTestId('money-transactions-0-at').fill('03-12-2026 13:13');
+      await page.getByTestId('money-transactions-0-amount').click();
+    },
+  },
+  { path: '/complaints?tab=followups' },
+  { path: '/reports?kind=monthly' },
+  { path: '/reports?kind=daily' },
+  { path: '/reports?kind=weekly' },
+  { path: '/sync' },
+  { path: '/settings' },
+  { path: '/audit' },
+  { path: '/places', ready: 'register-list' },
+  { path: '/print/mitan' },
+  { path: '/print/complaint' },
+  { path: '/print/outreach' },
+];
+
+/** A few hundred villages straight into IndexedDB, so the lists have rows, long names and dates. */
+async function seedPlaces(page: Page) {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cyber-mitan-thana');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('place', 'readwrite');
+    for (let i = 1; i <= 300; i++) {
+      const at = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+      const name = `ग्राम पंचायत बहुत लंबे नाम वाला गाँव ${i}`;
+      tx.objectStore('place').put({
+        id: `BSPKOTA:place:${String(i).padStart(26, '0')}`, thana: 'BSPKOTA', type: 'place', schemaVersion: 1,
+        serial: null, serialYear: null, serialNo: null, data: { name, kind: 'village', area: 'rural', beat: 'बीट क्रमांक 4 (उत्तर)', isNew: false },
+        tokens: ['ग्राम', String(i)], keys: [`place:${name}`], createdAt: at, createdBy: 'user:x', updatedAt: at, updatedBy: 'user:x',
+        mutationId: `m${i}`, version: 1, history: [{ version: 1, kind: 'create', at, by: 'user:x', byName: 'परीक्षण', initials: 'प', reason: null, changes: [], mutationId: `m${i}` }],
+        cancelled: null, late: false, _rev: null, syncState: 'dirty',
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+async function walk(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const p of PAGES) {
+    await page.goto(`/#${p.path}`);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible();
+    if (p.open) await p.open(page);
+    await page.waitForTimeout(300);
+    for (const line of await screenProblems(page)) problems.push(`${p.path}${p.open ? ' (opened)' : ''}: ${line}`);
+  }
+  return problems;
+}
+
+test('every page fits 1366×768 in Hindi and 1280×720 in English, with Indian dates, times and months', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await setupAndSignIn(page);
+  await seedPlaces(page);
+  expect(await walk(page)).toEqual([]);
+
+  // The other screen, the other language, the 12-hour clock with पूर्वाह्न/अपराह्न.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/settings');
+  await page.getByTestId('pref-clock').selectOption('12h');
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('typing-mode')).toContainText('Hindi typing');
+  expect(await walk(page)).toEqual([]);
+  await page.goto('/#/audit');
+  await expect(page.locator('main')).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2} (पूर्वाह्न|अपराह्न)/);
+  expect(errors).toEqual([]);
+});
+
+test('a wide register scrolls inside its own box with the serial and name pinned; columns are chosen per person', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setupAndSignIn(page);
+  await seedPlaces(page);
+  await page.goto('/#/places');
+  const list = page.getByTestId('register-list');
+  await expect(list.locator('[role="row"][data-id]').first()).toBeVisible();
+  // Make the list narrower than its columns, then scroll it sideways: serial and name stay put.
+  await page.evaluate(() => ((document.querySelector('[data-testid="register-list"]')!.parentElement as HTMLElement).style.width = '330px'));
+  const row = list.locator('[role="row"][data-id]').first();
+  const before = await row.locator('.pin1').boundingBox();
+  await list.evaluate((el) => (el.scrollLeft = 400));
+  await expect.poll(() => list.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  const after = await row.locator('.pin1').boundingBox();
+  expect(after!.x).toBeCloseTo(before!.x, 0);
+  expect(await row.locator('.pin0').boundingBox().then((b) => b!.x)).toBeGreaterThanOrEqual((await list.boundingBox())!.x);
+
+  // Hide a column: it is gone for this person after a reload, and back with one click.
+  const heads = list.locator('.rl-head [role="columnheader"]');
+  const count = await heads.count();
+  await page.getByTestId('list-columns').locator('summary').click();
+  const keys = await page.getByTestId('list-columns').locator('input[type="checkbox"]:not([disabled])').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  await page.getByTestId(keys[0]!).uncheck();
+  await expect(heads).toHaveCount(count - 1);
+  await page.reload();
+  await setupAndSignIn(page);
+  await page.goto('/#/places');
+  await expect(list.locator('.rl-head [role="columnheader"]')).toHaveCount(count - 1);
+  await page.getByTestId('list-columns').locator('summary').click();
+  await page.getByTestId(keys[0]!).check();
+  await expect(list.locator('.rl-head [role="columnheader"]')).toHaveCount(count);
+});
