@@ -21,6 +21,7 @@
  */
 import { DISTRICT_EPOCH_ID, epochDocId, sameValue } from './doc';
 import { districtDesignDocs } from './districtViews';
+import { seriesLetterOf, seriesOfLetter } from './series';
 import type { HubAuth } from './http';
 import {
   authOfHeader,
@@ -137,15 +138,6 @@ function sameBody(want: Record<string, unknown>): (have: Record<string, unknown>
   return (have) => Object.keys(want).every((k) => sameValue(have[k], want[k])) && Object.keys(have).every((k) => k.startsWith('_') || k in want);
 }
 
-/** The letter of a series role (`series_b` → 'B'), or null. */
-export function seriesLetterOf(roles: readonly string[] | undefined): string | null {
-  for (const r of roles ?? []) {
-    const m = /^series_([a-z])$/.exec(r);
-    if (m) return m[1]!.toUpperCase();
-  }
-  return null;
-}
-
 /**
  * PC accounts and their serial series (design §3.16): an account keeps the series it has; a new
  * one takes the one named in the plan, else the first letter no account of the thana holds
@@ -170,11 +162,6 @@ async function ensurePcAccounts(p: Provisioner, t: ThanaPlan, users: UserDoc[]):
     taken.set(letter, pc.username);
     await p.ensureUser(pc.username, [role, seriesRole(letter)], pc.password, { series: seriesOfLetter(letter) });
   }
-}
-
-/** 'A' → '' (the plain series), 'B' → 'B-' … as the app writes serials (`YYYY/B-0001`). */
-export function seriesOfLetter(letter: string): string {
-  return letter.toUpperCase() === 'A' ? '' : `${letter.toUpperCase()}-`;
 }
 
 /**
@@ -307,15 +294,17 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
     const id = `${db}-to-${district}`;
     planned.add(id);
     const job = { source: endpoint(db), target: endpoint(district), continuous: true, filter: replicationFilterName(t.code) };
-    await p.ensureDoc('_replicator', id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter);
+    await p.ensureJob(id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter);
   }
   // Jobs of thanas provisioned in an earlier run: never left with an admin's (or an old) password.
   for (const j of await districtJobs(p, plan.district)) {
     if (planned.has(j._id)) continue;
     const src = urlOf(j.source);
     const tgt = urlOf(j.target);
-    const job = { ...j, source: { url: src, headers: auth }, target: { url: tgt, headers: auth } };
-    await p.ensureDoc('_replicator', j._id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target));
+    // Only the job's own fields: the `_replication_*` ones belong to the replicator.
+    const kept = Object.fromEntries(Object.entries(j).filter(([k]) => !k.startsWith('_') && k !== 'source' && k !== 'target'));
+    const job = { ...kept, source: { url: src, headers: auth }, target: { url: tgt, headers: auth } };
+    await p.ensureJob(j._id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target));
   }
 
   await hardenServer(p, [...new Set([APP_ORIGIN, ...plan.origins])]);

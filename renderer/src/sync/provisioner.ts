@@ -134,6 +134,20 @@ export class Provisioner {
     this.note(have ? 'updated' : 'created', `${db}/${id}`);
   }
 
+  /**
+   * A `_replicator` job: CouchDB restarts a job whose document changes. pouchdb-server refuses to
+   * edit a running ("triggered") job and crashes when one is deleted: there a changed job is left
+   * as it is, with a warning.
+   */
+  async ensureJob(id: string, job: Record<string, unknown>, same: (have: Record<string, unknown>) => boolean): Promise<void> {
+    const path = `_replicator/${docPath(id)}`;
+    const have = await this.getDoc('_replicator', id);
+    if (have && same(have)) return this.note('unchanged', `_replicator/${id}`);
+    const res = await this.client.request('PUT', path, { body: { ...job, _id: id, ...(have ? { _rev: have._rev } : {}) }, accept: [403] });
+    if (res.status === 403) return this.warn(`_replicator/${id}: a running job cannot be changed on this server; delete it by hand and provision again / चल रहा काम बदला नहीं जा सका`);
+    this.note(have ? 'updated' : 'created', `_replicator/${id}`);
+  }
+
   async removeDoc(db: string, id: string): Promise<void> {
     const have = await this.getDoc(db, id);
     if (!have) return;

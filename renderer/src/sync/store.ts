@@ -33,6 +33,7 @@ import { syncOnce, type SyncProgress, type SyncReport } from './replicator';
 import { SyncScheduler, type SchedulerState } from './scheduler';
 import { thanaDbName } from './vdu';
 import { writeSyncMarker } from './districtMarker';
+import { adoptAccountSeries } from './series';
 
 export interface HubConfig {
   url: string;
@@ -101,6 +102,8 @@ export const useSyncStore = defineStore('sync', () => {
     if (!cfg || !c || c.url !== cfg.url || c.username !== cfg.username) throw new SyncError('not-configured');
     progress.value = null;
     try {
+      // This PC's serial series comes from its hub account (design §3.16; sync/series.ts).
+      if ((await adoptAccountSeries(db, { url: cfg.url, username: c.username, password: c.password }))?.changed) await station.reload();
       const report = await syncOnce({
         db,
         thana: thana.value,
