@@ -44,6 +44,8 @@ describe('district office setup', () => {
     expect(await readProfile(ctx.db)).toBeNull();
     const audit = await ctx.db.audit.toArray();
     expect(audit.map((a) => [a.action, a.thana])).toEqual([['setup', 'D-bilaspur']]);
+    // The shared fixture seeds the thana's people; a district PC starts with none.
+    await ctx.db.users.clear();
     const user = await createFirstUser({ ...ctx, thana: 'D-bilaspur' }, { name: GOOD.adminName, rank: GOOD.adminRank, pin: '1357' }, 'district-admin');
     expect(user.role).toBe('district-admin');
   });
