@@ -1,7 +1,26 @@
 import type { Actor } from '@/domain/records';
+import type { RegisterDef } from '@/domain/registers/types';
 import { assertCan } from '@/domain/roles';
 import type { StationContext } from './context';
+import { auditRow } from './repository';
 import type { AuditAction, AuditRow } from './schema';
+
+/**
+ * A district user's view, print or export of thanas' registers, written to THIS PC's own audit
+ * log as a thana's are (DPDP s.8(5)): district mode reads a copy, but the person reading is here.
+ * District screens call it where the thana's screens call logRead / auditRegisterPrint.
+ */
+export async function auditDistrictRead(
+  ctx: StationContext,
+  actor: Actor,
+  action: 'view' | 'print' | 'export',
+  def: Pick<RegisterDef, 'type'> | null,
+  recordId: string | null,
+  summary: string,
+): Promise<void> {
+  assertCan(actor.role, 'district.view');
+  await ctx.db.audit.add(auditRow(ctx, actor, action, { recordType: def?.type ?? null, recordId, summary: `जिला / district: ${summary}` }));
+}
 
 export interface AuditQuery {
   action?: AuditAction;

@@ -213,6 +213,8 @@ export function validateMoneyRows(data: Record<string, unknown>, today: string):
       err(key, 'money.rows', bi('राशि की पंक्तियाँ सही रूप में नहीं हैं', 'The money rows are not in the right shape'));
   }
   if (issues.length) return issues;
+  issues.push(...moneyRowLimitIssues(data));
+  if (issues.length) return issues;
   const rows = moneyRowsOf(data);
   const amountOk = (field: string, v: unknown, hiRow: string, enRow: string) => {
     if (!isPaise(v) || v <= 0) err(field, 'money.amount', bi(`${hiRow}: राशि शून्य से अधिक होनी चाहिए`, `${enRow}: the amount must be more than zero`));
@@ -310,4 +312,50 @@ export function blankHold(date = ''): Record<keyof HoldRow, string> {
 
 export function blankRefund(date = ''): Record<keyof RefundRow, string> {
   return { amount: '', date, route: 'bank-reversal' };
+}
+
+const ROW_NAMES: Record<string, Bilingual> = {
+  transactions: bi('लेन-देन', 'Transaction'),
+  holds: bi('होल्ड', 'Hold'),
+  refunds: bi('वापसी', 'Refund'),
+};
+
+/** What the typed texts of a row are called, for the messages. */
+const TEXT_NAMES: Record<string, Bilingual> = {
+  utr: bi('यूटीआर', 'UTR'),
+  victimBank: bi('पीड़ित का बैंक', 'victim’s bank'),
+  beneficiaryBank: bi('लाभार्थी बैंक', 'beneficiary bank'),
+  beneficiaryIfsc: bi('आईएफएससी', 'IFSC'),
+  beneficiaryUpi: bi('यूपीआई आईडी', 'UPI id'),
+  bank: bi('बैंक', 'bank'),
+};
+
+/** The most characters a typed text of a money row may have (MONEY_ROW_ARRAYS); forms use it as maxlength. */
+export function moneyTextLimit(rows: 'transactions' | 'holds' | 'refunds', key: string): number | undefined {
+  return MONEY_ROW_ARRAYS.find((a) => a.key === rows)?.fields.find((f) => f.key === key)?.maxLength;
+}
+
+/** Row counts and text lengths against the limits the register declares (MONEY_ROW_ARRAYS). */
+function moneyRowLimitIssues(data: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  for (const arr of MONEY_ROW_ARRAYS) {
+    const rows = list(data[arr.key]);
+    const name = ROW_NAMES[arr.key] ?? bi(arr.key, arr.key);
+    if (rows.length > arr.maxRows)
+      issues.push({ field: arr.key, code: 'money.rows.max', severity: 'error', message: bi(`${name.hi} की पंक्तियाँ ${arr.maxRows} से अधिक नहीं हो सकतीं`, `No more than ${arr.maxRows} ${name.en.toLowerCase()} rows`) });
+    rows.forEach((r, i) => {
+      for (const f of arr.fields) {
+        const v = r[f.key];
+        if (f.maxLength === undefined || v === null || v === undefined || String(v).length <= f.maxLength) continue;
+        const what = TEXT_NAMES[f.key] ?? bi(f.key, f.key);
+        issues.push({
+          field: `${arr.key}.${i}.${f.key}`,
+          code: 'length',
+          severity: 'error',
+          message: bi(`${name.hi} ${i + 1}: "${what.hi}" ${f.maxLength} अक्षरों से अधिक नहीं हो सकता`, `${name.en} ${i + 1}: the ${what.en} cannot be longer than ${f.maxLength} characters`),
+        });
+      }
+    });
+  }
+  return issues;
 }
