@@ -9,6 +9,7 @@ import { istDate } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { bodyOf, classify, docToAudit, docToRecord, sameValue, type HubDoc, type SettingDocType } from '@/sync/doc';
+import { SYNC_MARKER_TYPE } from '@/sync/districtViews';
 import { mergeRecords, mergeValues, relate, type MergedField } from '@/sync/merge';
 import { refuseAuditDoc, refuseRegisterDoc, refuseSettingDoc, rederive, type Refusal } from '@/sync/validity';
 import { hubMutationId, hubUserOf, hubVersion, unrecordedChanges, withVersion } from '@/sync/versions';
@@ -350,6 +351,7 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     const k = classify(r.id);
     let group: string;
     if (k.kind === 'design' || k.kind === 'meta') continue; // the hub's own
+    if (k.kind === 'unknown' && k.type === SYNC_MARKER_TYPE) continue; // PCs' last-sync markers, for the district
     if (ctx.mode === 'station' && k.thana !== ctx.thana) {
       if (r.doc && !r.deleted) quarantine(l, r, { reason: 'other-thana', detail: r.id });
       continue;
