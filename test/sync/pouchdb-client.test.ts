@@ -30,7 +30,7 @@ const open: RealPc[] = [];
 
 async function station() {
   const a = await RealPc.open(setup, 'a', 0);
-  const b = await RealPc.open(setup, 'b', 1, 'B');
+  const b = await RealPc.open(setup, 'b', 1, 'B-');
   open.push(a, b);
   const place = (await a.place(`गाँव ${open.length}`)).record;
   const team = (await a.team(open.length)).record;

@@ -17,7 +17,7 @@ const open: RealPc[] = [];
 /** Two PCs of one thana that share a village, a team and a Mitan. */
 async function station() {
   const a = await RealPc.open(setup, 'a', 0);
-  const b = await RealPc.open(setup, 'b', 1, 'B');
+  const b = await RealPc.open(setup, 'b', 1, 'B-');
   open.push(a, b);
   const place = (await a.place(`गाँव ${open.length}`)).record;
   const team = (await a.team(open.length)).record;

@@ -11,13 +11,10 @@
  */
 import type { FieldChange, StoredRecord, VersionEntry } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
-import { sameValue, stableStringify } from './doc';
+import { sameValue, stableStringify, WRITER_FIELD, writerOf, type HubDoc } from './doc';
 
-/**
- * Fields that name the CouchDB user who wrote a revision (the hub's validation function requires
- * one of them from station accounts). Not content: a rewrite by another account is the same version.
- */
-export const WRITER_FIELDS = ['hubUser', 'couchUser', 'writtenBy'] as const;
+/** The field naming the CouchDB user who wrote a revision (doc.ts). Not content. */
+const WRITER_FIELDS = [WRITER_FIELD] as const;
 
 /** Body fields that are bookkeeping or derived indexes, not part of a version's content. */
 const NOT_CONTENT = new Set<string>([
@@ -47,10 +44,13 @@ export function sameContent(a: object, b: object): boolean {
   return contentKey(a) === contentKey(b);
 }
 
-/** The CouchDB user who wrote this hub body, if the body says so. */
+/**
+ * The CouchDB user a hub body names as its writer. The hub checks the name for station accounts; an
+ * admin's edit (Fauxton, curl) may leave the previous writer's name in place, so this names the
+ * account the document names, which for an admin's edit is the last station that wrote it.
+ */
 export function hubUserOf(doc: Record<string, unknown>): string | null {
-  for (const f of WRITER_FIELDS) if (typeof doc[f] === 'string' && doc[f]) return doc[f] as string;
-  return null;
+  return writerOf(doc as HubDoc);
 }
 
 /** Fields computed from others (never typed): recomputed, never taken as a hub edit. */
