@@ -56,8 +56,13 @@ export function cssString(s: string): string {
 function valueHtml(kind: ColumnKind, v: PrintValue): string {
   const text = escapeHtml(formatValue(kind, v));
   if (!text) return '';
-  return isWholeKind(kind) ? text : text.replace(/\n/g, '<br>');
+  // Inside free text, a date, amount, mobile or number is kept on one line (Chromium would break
+  // "15-11-2026" after a hyphen in a narrow column).
+  return isWholeKind(kind) ? text : text.replace(NUMBER_RUN, '<span class="w">$&</span>').replace(/\n/g, '<br>');
 }
+
+/** A run of digits with the separators that join them (12,34,567.89  15-11-2026  2026/0007  10:30). */
+const NUMBER_RUN = /[₹]?\d[\d,.:/-]*\d/g;
 
 function correctedHtml(kind: ColumnKind, cell: CorrectedCell): string {
   const w = isWholeKind(kind) ? ' class="w"' : '';
