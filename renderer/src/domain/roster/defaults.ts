@@ -1,8 +1,9 @@
 /** What a new Mitan starts with, and what the roster fills in from the chosen village. */
 import type { RecordData } from '../validation';
 
+/** WhatsApp is not assumed: the writer ticks it only when the Mitan says so. */
 export function newMitanDefaults(): RecordData {
-  return { status: 'active', role: 'member', whatsapp: true };
+  return { status: 'active', role: 'member', whatsapp: false };
 }
 
 export function newTeamDefaults(settings: Record<string, unknown>): RecordData {
