@@ -80,6 +80,6 @@ describe('lists on paper', () => {
     const rows = auditRows([{ at: '2026-11-28T13:00:00.000Z', userName: 'राम कुमार', role: 'writer', action: 'प्रिंट', register: 'साइबर शिकायत पंजी', record: '01J', summary: 'PDF, 3 rows' }]);
     expect(rows[0]).toMatchObject({ at: '2026-11-28T18:30', user: 'राम कुमार', role: 'लेखक (मोहर्रिर)' });
     const p = await buildReportPrint({ report: AUDIT_REPORT, rows, profile: PROFILE, subtitle: 'x', fonts: [], today: TODAY });
-    expect(p.html).toContain('28-11-2026 18:30');
+    expect(p.html).toContain('28-11-2026\u00a018:30');
   });
 });
