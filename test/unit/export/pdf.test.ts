@@ -108,7 +108,7 @@ describe('the PDF of a register', () => {
     expect(cancelled).toContain('<td><s>मंगला</s></td>');
     expect(cancelled).toContain('<td class="num w"><s>999</s></td>');
     // The reason is not struck: it says why the rest is.
-    expect(cancelled).toContain('<td class="keep">निरस्त: दोहरी प्रविष्टि (सव, 20-11-2026)</td>');
+    expect(cancelled).toContain('<td class="keep">निरस्त: दोहरी प्रविष्टि (सव, <span class="w">20-11-2026</span>)</td>');
     expect(html).toContain('tr.cancelled td:not(.keep) { text-decoration: line-through;');
     expect(html).toContain('<td><s>कोनी</s> <span>बिरकोना</span> <span class="by">(रक)</span></td>');
     // An amount is struck or printed whole, never split: each piece keeps to one line.
