@@ -106,18 +106,18 @@ describe('allowed', () => {
   });
 
   it('a register added later is covered by the next provisioning: its shape comes from its definition', () => {
-    const training: RegisterDef = {
-      type: 'training',
-      title: bi('प्रशिक्षण', 'Training'),
-      printTitle: bi('प्रशिक्षण', 'Training'),
+    const vanstop: RegisterDef = {
+      type: 'vanstop',
+      title: bi('वैन पड़ाव', 'Van stop'),
+      printTitle: bi('वैन पड़ाव', 'Van stop'),
       serial: false,
       schemaVersion: 1,
       searchFields: [],
       fields: [{ key: 'topic', label: bi('विषय', 'Topic'), type: 'text', maxLength: 20 }],
     };
-    const doc = { ...push(scene.entries[0]!), _id: `${CODE}:training:01J0000000000000000000000T`, type: 'training', serial: null, serialYear: null, serialNo: null, data: { topic: 'साइबर' } };
-    expect(denied(() => vdu(doc, null, pcA))).toContain('Unknown register training');
-    const later = compile(thanaVdu(CODE, registerShapes({ ...REGISTERS, training })));
+    const doc = { ...push(scene.entries[0]!), _id: `${CODE}:vanstop:01J0000000000000000000000T`, type: 'vanstop', serial: null, serialYear: null, serialNo: null, data: { topic: 'साइबर' } };
+    expect(denied(() => vdu(doc, null, pcA))).toContain('Unknown register vanstop');
+    const later = compile(thanaVdu(CODE, registerShapes({ ...REGISTERS, vanstop })));
     expect(denied(() => later(doc, null, pcA))).toBeNull();
     expect(denied(() => later({ ...doc, data: { topic: 'स'.repeat(21) } }, null, pcA))).toContain('data.topic must be a text of at most 20');
   });
