@@ -48,7 +48,8 @@ test('a register prints through its preview and exports to Excel in the browser'
   expect(ws.getCell('A1').value).toBe('जिला बिलासपुर, थाना कोटा');
   expect(ws.getCell('A3').value).toBe('अवधि: सभी प्रविष्टियाँ  |  प्रकार: ग्राम');
   expect([ws.getCell('B7').value, ws.getCell('B8').value]).toEqual(['खमरिया', 'सेमरताल']);
-  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '4:6' });
+  // The place list's paper layout is five narrow columns: A4 portrait (renderer/src/domain/registers/place.ts).
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', printTitlesRow: '4:6' });
   await expect(page.getByRole('status').filter({ hasText: 'Excel में सहेजी गईं' })).toBeVisible();
 
   // Web mode prints through the browser's print dialog (headless: nothing to click).
