@@ -5,8 +5,8 @@
  * printed and exported through the paper machinery (export/runner.ts) with the SP office's place
  * line and signature block, and audited like the thana's returns.
  */
-import { ref, shallowRef } from 'vue';
-import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
+import { shallowRef } from 'vue';
+import { bi, DomainError } from '@/domain/bilingual';
 import { formatDateIN, istDate } from '@/domain/dates';
 import type { DistrictProfile } from '@/domain/districtProfile';
 import type { Actor } from '@/domain/records';
@@ -20,7 +20,7 @@ import { useStationStore } from '@/stores/station';
 import { useDistrictStore } from '@/sync/district';
 import { limited, readThanas } from '@/sync/districtFigures';
 import { loadDistrictReturnFigures, loadHeldByYear, type HeldYearRow } from '@/sync/districtReturns';
-import { errorMessage } from '@/components/errors';
+import { useExportJob } from '@/components/print/useExportJob';
 
 /** The lines of the thana-wise return: 14 columns with the thana's name, as A4 landscape holds them. */
 export const DISTRICT_RETURN_LINES = ['sessions', 'people', 'places', 'mitans.enrolled', 'mitans.trained', 'complaints', 'complaints.held', 'complaints.pending'];
@@ -69,9 +69,7 @@ function printProfile(d: DistrictProfile) {
 export function useDistrictReturn() {
   const station = useStationStore();
   const district = useDistrictStore();
-  const busy = ref<'prepare' | 'xlsx' | 'print' | null>(null);
-  const error = shallowRef<Bilingual | null>(null);
-  const notice = shallowRef<Bilingual | null>(null);
+  const { busy, error, notice, run } = useExportJob();
   const prepared = shallowRef<PreparedDistrictReturn | null>(null);
   const held = shallowRef<{ district: HeldYearRow[]; thanas: HeldYearRow[] } | null>(null);
   const names = new Map<string, string>();
@@ -81,19 +79,6 @@ export function useDistrictReturn() {
     if (!station.actor) throw new DomainError('signed-out', bi('प्रिंट/निर्यात के लिए साइन इन करें', 'Sign in to print or export'));
     if (!station.district) throw new DomainError('no-profile', bi('यह कंप्यूटर जिला कार्यालय के रूप में सेट नहीं है', 'This computer is not set up as the district office'));
     return { actor: station.actor, profile: station.district };
-  }
-
-  async function run(job: 'prepare' | 'xlsx' | 'print', work: () => Promise<void>): Promise<void> {
-    busy.value = job;
-    error.value = null;
-    if (job !== 'prepare') notice.value = null;
-    try {
-      await work();
-    } catch (e) {
-      error.value = errorMessage(e);
-    } finally {
-      busy.value = null;
-    }
   }
 
   async function build(report: ReportDef, rows: ReportRow[], subtitle: string): Promise<PrintResult> {

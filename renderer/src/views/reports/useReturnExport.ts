@@ -4,8 +4,8 @@
  * print (web mode), and the same rows written to Excel (a save dialog, or a download in web
  * mode). Both go through the paper machinery (export/runner.ts) and are audited.
  */
-import { ref, shallowRef } from 'vue';
-import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
+import { shallowRef } from 'vue';
+import { bi, DomainError } from '@/domain/bilingual';
 import { istDate } from '@/domain/dates';
 import type { Actor } from '@/domain/records';
 import type { ReturnFigures, ReturnKind } from '@/domain/reports/figures';
@@ -17,7 +17,7 @@ import { buildReportPrint, exportReportXlsx, type PrintResult, type ReportDef, t
 import { loadPrintFonts } from '@/export/print/appFonts';
 import { useStationStore } from '@/stores/station';
 import { pdfHandedOver, pdfNotice } from '@/components/print/pdfOutcome';
-import { errorMessage } from '@/components/errors';
+import { useExportJob } from '@/components/print/useExportJob';
 
 export interface PreparedReturn {
   def: ReturnDef;
@@ -29,9 +29,7 @@ export interface PreparedReturn {
 
 export function useReturnExport() {
   const station = useStationStore();
-  const busy = ref<'prepare' | 'xlsx' | 'print' | null>(null);
-  const error = shallowRef<Bilingual | null>(null);
-  const notice = shallowRef<Bilingual | null>(null);
+  const { busy, error, notice, run } = useExportJob();
   const prepared = shallowRef<PreparedReturn | null>(null);
   let generation = 0;
 
@@ -39,19 +37,6 @@ export function useReturnExport() {
     if (!station.actor) throw new DomainError('signed-out', bi('प्रिंट/निर्यात के लिए साइन इन करें', 'Sign in to print or export'));
     if (!station.profile) throw new DomainError('no-profile', bi('पहले थाना विवरण भरें', 'Fill in the thana profile first'));
     return { actor: station.actor, profile: station.profile };
-  }
-
-  async function run(job: 'prepare' | 'xlsx' | 'print', work: () => Promise<void>): Promise<void> {
-    busy.value = job;
-    error.value = null;
-    if (job !== 'prepare') notice.value = null;
-    try {
-      await work();
-    } catch (e) {
-      error.value = errorMessage(e);
-    } finally {
-      busy.value = null;
-    }
   }
 
   /** Read the figures and build the preview (what will print). A newer choice wins over an older one still reading. */
