@@ -33,14 +33,29 @@ async function station(browser: Browser): Promise<{ page: Page; errors: string[]
   return { page, errors, close: () => context.close() };
 }
 
+/**
+ * Types the hub settings as a fast writer on a slow station PC does: the CPU is slowed down
+ * (Chromium's own throttling) while the Sync page opens, so the typing lands before the page has
+ * read the stored settings. What was typed must be what is saved (it once was wiped by the late
+ * read, and the save then failed with "enter the hub address").
+ */
 async function configureSync(page: Page, username: string): Promise<void> {
-  await page.getByTestId('nav-sync').click();
-  await expect(page.getByTestId('sync-page')).toBeVisible();
-  await page.getByTestId('sync-url').fill(hub.url);
-  await page.getByTestId('sync-user').fill(username);
-  await page.getByTestId('sync-password').fill(accounts[username]!);
-  await page.getByTestId('sync-save').click();
-  await expect(page.getByTestId('sync-saved')).toContainText('केवल इस सत्र तक');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  try {
+    await page.getByTestId('nav-sync').click();
+    await expect(page.getByTestId('sync-page')).toBeVisible();
+    await page.getByTestId('sync-url').fill(hub.url);
+    await page.getByTestId('sync-user').fill(username);
+    await page.getByTestId('sync-password').fill(accounts[username]!);
+    await page.getByTestId('sync-save').click();
+    await expect(page.getByTestId('sync-saved')).toContainText('केवल इस सत्र तक');
+    await expect(page.getByTestId('sync-url')).toHaveValue(hub.url);
+    await expect(page.getByTestId('sync-user')).toHaveValue(username);
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
 }
 
 async function syncNow(page: Page): Promise<void> {
