@@ -99,6 +99,12 @@ test('two PCs of one thana sync through the hub in web mode: an entry made on on
     await b.page.getByTestId('nav-sync').click();
     await expect(b.page.getByTestId('sync-waiting')).not.toHaveText('0');
     await syncNow(b.page);
+    // PC 2 took its serial series from its hub account at its first sync (B-); Settings shows it,
+    // named after the account, and offers no choice.
+    await b.page.getByTestId('nav-settings').click();
+    await expect(b.page.locator('#pc-series')).toHaveValue('B-');
+    await expect(b.page.locator('#pc-series')).toBeDisabled();
+    await expect(b.page.getByTestId('pc-series-help')).toContainText(`pc_${THANA.thanaCode.toLowerCase()}_2`);
 
     await syncNow(a.page);
     await openPlaces(a.page);

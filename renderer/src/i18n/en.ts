@@ -118,7 +118,8 @@ const en: typeof hi = {
       idle: 'Lock after this many idle minutes',
       series: 'Serial series (PC)',
       firstPc: 'The thana’s first PC (0001…)',
-      seriesHelp: 'Give a second PC in the thana B-, so the two never issue the same serial.',
+      seriesHelp: 'Taken from this PC’s hub account at its first sync (the first PC 0001…, the next B-0001…). Choose here only if the hub was set up before series existed: a second PC then takes B-.',
+      seriesFromAccount: 'Taken from this PC’s hub account ({account}) at every sync, so two PCs never issue the same serial; nothing to set here.',
     },
     users: {
       title: 'Users',
