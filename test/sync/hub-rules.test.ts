@@ -166,6 +166,11 @@ describe('refused', () => {
     const doc = stampWriter(auditToDoc(a), pcA.name!);
     expect(denied(() => vdu({ ...doc, _rev: '1-a', summary: 'मिटाया' }, { ...doc, _rev: '1-a' }, pcA))).toContain('Audit rows are written once');
     expect(denied(() => vdu({ ...doc, action: undefined }, null, pcA))).toContain('An audit row needs at and action');
+    // New audit rows carry their hash chain (issue #14 item 10): each field missing or malformed is refused.
+    expect(doc).toMatchObject({ pc: expect.any(String), seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const bad of [{ hash: undefined }, { prevHash: undefined }, { pc: undefined }, { seq: undefined }, { seq: 0 }, { seq: 1.5 }, { hash: 'abc' }, { seq: 2, prevHash: '' }, { seq: 1, prevHash: 'f'.repeat(64) }])
+      expect(denied(() => vdu({ ...doc, ...bad }, null, pcA)), JSON.stringify(bad)).toContain('hash chain');
+    expect(denied(() => vdu({ ...doc, seq: 7, prevHash: 'a'.repeat(64) }, null, pcA))).toBeNull();
     const profile = stampWriter(settingToDoc(CODE, 'profile', { ...PROFILE, thanaCode: 'BILHA' }, '01J0000000000000000000000P', null), pcA.name!);
     expect(denied(() => vdu(profile, null, pcA))).toContain('The profile must keep thana code BSPKOTA');
     expect(denied(() => vdu({ ...profile, value: 'x' }, null, pcA))).toContain('object value');

@@ -1,6 +1,7 @@
 import type { Actor } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { assertCan } from '@/domain/roles';
+import { checkAuditChains, type AuditChainCheck } from './audit-chain';
 import type { StationContext } from './context';
 import { auditRow } from './repository';
 import type { AuditAction, AuditRow } from './schema';
@@ -55,4 +56,10 @@ export async function queryAudit(ctx: StationContext, actor: Actor, q: AuditQuer
   );
   const rows = await coll.limit(q.limit).toArray();
   return { rows, next: rows.length === q.limit ? rows[rows.length - 1]!.id : null };
+}
+
+/** Every PC's hash chain in this PC's copy of the log, checked (audit page); only roles with 'audit.read'. */
+export async function checkAuditLog(ctx: StationContext, actor: Actor): Promise<AuditChainCheck> {
+  assertCan(actor.role, 'audit.read');
+  return checkAuditChains(ctx.db);
 }

@@ -12,6 +12,7 @@ import { decodeBackup, encodeBackup, type BackupContent, type BackupHeader } fro
 import { replaceTableRows } from '@/backup/replace';
 import { trustedActor } from './actor';
 import type { StationContext } from './context';
+import { AUDIT_PC_KEY } from './audit-chain';
 import { auditRow } from './repository';
 import { readProfile } from './settings';
 import { REGISTER_TABLES } from './schema';
@@ -106,6 +107,8 @@ export async function restoreBackup(
       await replaceTableRows(t, rows, RESTORE_CHUNK);
       if ((REGISTER_TABLES as readonly string[]).includes(t.name)) records += rows.length;
     }
+    // This PC goes on with its own audit chain, whichever PC's backup came in (the rows above include it whole).
+    if (db.auditPc) await db.syncMeta.put({ key: AUDIT_PC_KEY, value: db.auditPc });
     await db.audit.add(auditRow(ctx, actor, 'restore', { summary: `${header.thana} ${header.createdAt} (${header.records})` }));
   });
   return { header, records };

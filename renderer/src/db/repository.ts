@@ -45,6 +45,8 @@ export function auditRow(
     after: fields.after ?? null,
     syncState: 'dirty',
     _rev: null,
+    // Linked into this PC's hash chain as it is written (db/audit-chain.ts).
+    hash: '',
   };
 }
 

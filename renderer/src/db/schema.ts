@@ -2,6 +2,9 @@ import Dexie, { type Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
 import type { Role } from '@/domain/roles';
 import { searchTokens } from '@/domain/normalize';
+import { linkRows } from '@/domain/auditChain';
+import { sha256Hex } from '@/domain/sha256';
+import { auditChainMiddleware, CHAIN_INDEX, ensureAuditPc } from './audit-chain';
 
 /** The register tables of schema versions 1–4 (fixed: shipped versions are never edited). */
 const V1_TABLES = ['mitan', 'team', 'place', 'outreach', 'complaint'] as const;
@@ -90,6 +93,15 @@ export interface AuditRow {
   after: unknown;
   syncState: 'synced' | 'dirty' | 'rejected';
   _rev: string | null;
+  /**
+   * The hash chain (domain/auditChain.ts): the writing PC's chain id, the row's position in it, the
+   * hash of the PC's previous row and this row's own. Absent on rows from before schema v6.
+   * `auditRow()` leaves `hash: ''`; the audit table's middleware links the row as it is written.
+   */
+  pc?: string;
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 /** Running totals kept in the same transaction as the entries they count. */
@@ -182,11 +194,21 @@ export class StationDb extends Dexie {
   syncRejects!: Table<SyncRejectRow, string>;
   syncConflicts!: Table<SyncConflictRow, string>;
   syncQuarantine!: Table<SyncQuarantineRow, string>;
+  /** This PC's audit chain id (syncMeta `auditPc`), loaded as the database opens. */
+  auditPc: string | null = null;
 
   constructor(name = 'cyber-mitan-thana', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a write the app reports as saved is on disk, not in an OS buffer (power cuts).
     super(name, { chromeTransactionDurability: 'strict', ...options });
     defineVersions(this);
+    this.use(auditChainMiddleware(() => this.auditPc));
+    this.on(
+      'ready',
+      async (vip) => {
+        this.auditPc = await ensureAuditPc(vip.table('syncMeta'));
+      },
+      true,
+    );
   }
 
   registerTable(type: string): Table<StoredRecord, string> {
@@ -231,12 +253,19 @@ export const SCHEMA_V5: Record<string, string> = {
   training: `${COMMON}, ${REGISTER_INDEXES.training}`,
 };
 
+/** v6: the audit log's hash chain is read through `[pc+seq]` (issue #14 item 10). */
+export const SCHEMA_V6: Record<string, string> = {
+  audit: `${SCHEMA_V2.audit}, ${CHAIN_INDEX}`,
+};
+
 /**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
  * v4: sync quarantine. Documents of unknown types parked in `shadows` by v3 move there.
  * v5: the training register (training sessions).
+ * v6: the audit hash chain's index. Rows already on the hub stay as they were ("not chained");
+ *     rows this PC wrote and has not pushed yet start its chain (the hub wants chained rows).
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -274,4 +303,13 @@ export function defineVersions(db: Dexie): void {
       await tx.table('shadows').bulkDelete(parked.map((s: ShadowRow) => s.id));
     });
   db.version(5).stores(SCHEMA_V5);
+  db.version(6)
+    .stores(SCHEMA_V6)
+    .upgrade(async (tx) => {
+      const pc = await ensureAuditPc(tx.table('syncMeta'));
+      // Unpushed rows are this PC's own (pulled rows are 'synced'): they start the chain, in the order written.
+      const own = (await tx.table('audit').where('[syncState+at]').between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]).toArray()) as AuditRow[];
+      own.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (own.length) await tx.table('audit').bulkPut(linkRows(own, pc, null, sha256Hex).rows);
+    });
 }

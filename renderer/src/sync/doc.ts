@@ -3,6 +3,7 @@
  * (`syncState`), with `_id` = the record id and `_rev` = the revision it was based on. Fields this
  * app version does not know are carried through untouched (a newer PC may have written them).
  */
+import { stableStringify } from '@/domain/canonical';
 import type { StoredRecord, SyncState } from '@/domain/records';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable } from '@/db/schema';
 
@@ -117,18 +118,8 @@ export function settingToDoc(thana: string, setting: SettingDocType, value: unkn
   return { _id: settingDocId(thana, setting), ...(rev ? { _rev: rev } : {}), thana, type: setting, schemaVersion: 1, mutationId, value };
 }
 
-/** JSON with object keys sorted: equality of values that does not depend on key order. */
-export function stableStringify(v: unknown): string {
-  if (v === undefined) return 'null';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-    .join(',')}}`;
-}
+/** JSON with object keys sorted (the audit chain hashes the same text: domain/canonical.ts). */
+export { stableStringify };
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return stableStringify(a ?? null) === stableStringify(b ?? null);

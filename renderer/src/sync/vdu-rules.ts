@@ -59,6 +59,9 @@ export const THANA_RULES_ES5 = String.raw`function (newDoc, oldDoc, userCtx, sec
   if (type === 'audit') {
     if (old) { deny('Audit rows are written once and never changed', 'ऑडिट पंक्ति एक बार लिखी जाती है, बदली नहीं जाती'); }
     if (!isStr(newDoc.at, 40) || !isStr(newDoc.action, 40)) { deny('An audit row needs at and action', 'ऑडिट पंक्ति में at और action आवश्यक'); }
+    // The hash chain (domain/auditChain.ts): the writing PC, the position, the previous row's hash and its own.
+    var hex64 = /^[0-9a-f]{64}$/;
+    if (!isStr(newDoc.pc, 60) || newDoc.pc.length < 1 || typeof newDoc.seq !== 'number' || newDoc.seq < 1 || newDoc.seq % 1 !== 0 || typeof newDoc.hash !== 'string' || !hex64.test(newDoc.hash) || typeof newDoc.prevHash !== 'string' || !(newDoc.seq === 1 ? newDoc.prevHash === '' : hex64.test(newDoc.prevHash))) { deny('An audit row carries its hash chain: pc, seq, prevHash and hash', 'ऑडिट पंक्ति में हैश शृंखला (pc, seq, prevHash, hash) आवश्यक'); }
     return;
   }
   if (type === 'pcsync') {
