@@ -1,7 +1,8 @@
-// Issue #16 "Done when": every register prints through Chromium (page.pdf of the print view) and
-// through LibreOffice (the workbook converted to PDF); every page is read back with
-// `pdftotext -bbox`, and the test fails if any word is shorter than 7.5 pt or if an amount, a
-// mobile, a date or a serial is split across lines. Other prints join by adding to PRINTS.
+// Issue #16 "Done when": every register, return, list, case sheet, certificate and consent form
+// prints through Chromium (page.pdf of the print view) and, where it has a workbook, through
+// LibreOffice (the xlsx converted to PDF); every page is read back with `pdftotext -bbox`, and the
+// test fails if any word is shorter than 7.5 pt or if an amount, a mobile, a date or a serial is
+// split across lines. Prints that are not registers are in printCases.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { REGISTERS } from '../../../renderer/src/domain/registers';
 import type { FieldDef, RegisterDef } from '../../../renderer/src/domain/registers/types';
 import { buildRegisterPrint, exportRegisterXlsx } from '../../../renderer/src/export/runner';
 import { NOW, PROFILE, dropCtx, makeCtx, nodePrintFonts, writer } from './fixtures';
+import { OTHER_PRINTS, type PrintCase } from './printCases';
 
 /** Values every print must keep whole (each is one word in pdftotext's output). */
 const WHOLE = { money: '45,500.00', mobile: '9826100011', date: '14-11-2026', serial: '2026/0007' };
@@ -96,16 +98,8 @@ async function* pages(def: RegisterDef, n: number): AsyncIterable<StoredRecord[]
 const ctx = { db: null, thana: 'BSPKOTA', pcSeries: '', now: () => NOW, settings: () => ({}) } as unknown as StationContext;
 const refs = { load: async () => undefined, label: () => 'सेमरताल' };
 
-/** A print under test: its HTML (Chromium) and its workbook (LibreOffice), and the values it must keep whole. */
-interface PrintCase {
-  name: string;
-  html?: () => Promise<string>;
-  xlsx?: () => Promise<Uint8Array>;
-  whole: string[];
-}
-
-/** Every print; other lists, returns and certificates add theirs here. */
-export const PRINTS: PrintCase[] = Object.values(REGISTERS).map((def) => ({
+/** Every print: each register, then the case sheet, lists, returns, certificates and consent form (printCases.ts). */
+export const PRINTS: PrintCase[] = [...Object.values(REGISTERS).map((def): PrintCase => ({
   name: def.type,
   html: async () => (await buildRegisterPrint({ ctx, actor: writer, profile: PROFILE, def, fonts: nodePrintFonts(), source: pages(def, 6), refs })).html,
   xlsx: async () => {
@@ -123,7 +117,7 @@ export const PRINTS: PrintCase[] = Object.values(REGISTERS).map((def) => ({
     ...(def.fields.some((f) => f.type === 'date' || f.type === 'datetime') ? [WHOLE.date] : []),
     ...(def.fields.some((f) => f.type === 'money') ? [WHOLE.money] : []),
   ],
-}));
+})), ...OTHER_PRINTS];
 
 interface Word {
   text: string;
@@ -144,8 +138,9 @@ function words(pdf: string): Word[] {
   return out;
 }
 
-function check(name: string, pdf: string, whole: string[]): void {
+function check(name: string, pdf: string, whole: string[], pages?: number): void {
   const ws = words(pdf);
+  if (pages !== undefined) expect(Math.max(...ws.map((w) => w.page)), `${name}: sheets of paper`).toBe(pages);
   expect(ws.length, `${name}: words read`).toBeGreaterThan(20);
   const small = ws.filter((w) => w.height < 7.5);
   expect(small.slice(0, 5).map((w) => `p${w.page} "${w.text}" ${w.height.toFixed(1)} pt`), `${name}: words under 7.5 pt`).toEqual([]);
@@ -183,7 +178,7 @@ describe('every print, read back from the PDF', () => {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const file = join(dir, `${name}.pdf`);
       writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      check(`${name} (Chromium)`, file, p.whole);
+      check(`${name} (Chromium)`, file, p.whole, p.pages);
       // One page of each as a picture, for the README (PAPER_PNG=dir).
       if (process.env.PAPER_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(process.env.PAPER_PNG, name)]);
     } finally {

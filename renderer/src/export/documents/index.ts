@@ -8,10 +8,14 @@ import { logRead } from '@/db/repository';
 import { issueCertificates } from '@/db/training';
 import { istDate } from '@/domain/dates';
 import type { Actor, StoredRecord } from '@/domain/records';
+import { complaintRegister } from '@/domain/registers/complaint';
 import { mitanRegister } from '@/domain/registers/mitan';
-import { assertCan } from '@/domain/roles';
+import { assertCan, can } from '@/domain/roles';
+import { bi, DomainError } from '@/domain/bilingual';
+import { getRecord } from '@/db/repository';
 import type { PrintFont } from '../print/printView';
 import { dbRefLabels } from '../refLabels';
+import { caseSheetHtml, type CaseSheetProfile } from './caseSheet';
 import { certificatesHtml, type CertificateProfile } from './certificate';
 import { consentFormsHtml, type ConsentProfile } from './consentForm';
 
@@ -21,6 +25,8 @@ export interface DocumentPrint {
   /** Sheets printed. */
   rows: number;
   subtitle: string;
+  /** The one entry printed (a complaint's case sheet), for the audit row. */
+  recordId?: string;
 }
 
 async function labels(ctx: StationContext, mitans: StoredRecord[]) {
@@ -70,4 +76,40 @@ export async function buildConsentForms(req: { ctx: StationContext; actor: Actor
 /** After the print: who printed which Mitans' certificates or forms (personal data). */
 export async function auditDocumentPrint(ctx: StationContext, actor: Actor, print: DocumentPrint): Promise<void> {
   await logRead(ctx, actor, mitanRegister, 'print', null, print.subtitle);
+}
+
+/**
+ * One complaint's case sheet (प्रकरण पत्रक). The complainant's mobile is masked for roles that may
+ * not see it in full, as on the screen.
+ */
+export async function buildCaseSheet(req: { ctx: StationContext; actor: Actor; profile: CaseSheetProfile; id: string; fonts: PrintFont[] }): Promise<DocumentPrint> {
+  assertCan(req.actor.role, 'complaint.read');
+  assertCan(req.actor.role, 'register.export');
+  const rec = await getRecord(req.ctx, complaintRegister, req.id);
+  if (!rec) throw new DomainError('not-found', bi('यह शिकायत नहीं मिली', 'This complaint was not found'));
+  const refs = dbRefLabels(req.ctx);
+  if (typeof rec.data.mitanId === 'string') await refs.load('mitan', [rec.data.mitanId]);
+  const today = istDate(req.ctx.now());
+  const html = caseSheetHtml(rec, {
+    profile: req.profile,
+    actor: req.actor,
+    masked: !can(req.actor.role, 'complaint.unmasked'),
+    printedOn: today,
+    fonts: req.fonts,
+    settings: req.ctx.settings(),
+    refs,
+  });
+  const serial = rec.serial ?? rec.id;
+  return {
+    html,
+    fileName: `case-sheet_${serial.replace(/[\\/:*?"<>|]+/g, '-')}_${thanaSlug(req.profile.thanaName)}_${today}.pdf`,
+    rows: 1,
+    subtitle: `प्रकरण पत्रक / case sheet: ${serial}`,
+    recordId: rec.id,
+  };
+}
+
+/** After the print of a case sheet: who printed which complaint (personal data). */
+export async function auditCaseSheetPrint(ctx: StationContext, actor: Actor, print: DocumentPrint): Promise<void> {
+  await logRead(ctx, actor, complaintRegister, 'print', print.recordId ?? null, print.subtitle);
 }
