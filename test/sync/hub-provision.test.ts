@@ -119,14 +119,15 @@ describe('PC accounts carry their serial series', () => {
     const setup = await provisionThana('S', 2);
     const roles = async (u: string) => (await admin<{ roles: string[] }>('GET', `_users/${encodeURIComponent(`org.couchdb.user:${u}`)}`)).body.roles.sort();
     const lower = setup.code.toLowerCase();
-    expect(await roles(setup.pcs[0]!.username)).toEqual([`series_a`, `thana_${lower}`]);
-    expect(await roles(setup.pcs[1]!.username)).toEqual([`series_b`, `thana_${lower}`]);
+    // registry_<district>: every PC account reads the district's suspect registry.
+    expect(await roles(setup.pcs[0]!.username)).toEqual([`registry_${setup.district}`, `series_a`, `thana_${lower}`]);
+    expect(await roles(setup.pcs[1]!.username)).toEqual([`registry_${setup.district}`, `series_b`, `thana_${lower}`]);
     expect(setup.report.accounts.filter((a) => a.series !== undefined).map((a) => a.series)).toEqual(['', 'B-']);
     // A later run with only a new PC, listed first: the others keep theirs, the new one gets C.
     const plan = (pcs: { username: string; series?: string }[]) => ({ district: setup.district, thanas: [{ code: setup.code, pcs }], origins: [] });
     const later = await provisionHub({ url: hubUrl(), admin: hubAdmin() }, plan([{ username: `pc_${lower}_9` }, { username: setup.pcs[1]!.username }]));
     expect(later.accounts).toEqual([expect.objectContaining({ username: `pc_${lower}_9`, series: 'C-' })]);
-    expect(await roles(setup.pcs[1]!.username)).toEqual([`series_b`, `thana_${lower}`]);
+    expect(await roles(setup.pcs[1]!.username)).toEqual([`registry_${setup.district}`, `series_b`, `thana_${lower}`]);
     await expect(provisionHub({ url: hubUrl(), admin: hubAdmin() }, plan([{ username: `pc_${lower}_10`, series: 'B' }]))).rejects.toThrow(/Series B already belongs to/);
   });
 });

@@ -74,7 +74,7 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
   const addedTypes = Object.keys(plan.added);
   const aliasTypes = (opts.aliases ?? []).map((a) => a.refType);
   const tables = [...new Set([def.type, ...addedTypes, ...aliasTypes])].map((t) => db.registerTable(t));
-  return db.transaction('rw', [...tables, db.serials, db.audit, db.totals], async () => {
+  return db.transaction('rw', [...tables, db.serials, db.audit, db.totals, db.suspect], async () => {
     const ids = new Map<string, string>();
     const added: Record<string, CreateResult[]> = {};
     for (const type of addedTypes) {

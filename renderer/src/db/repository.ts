@@ -14,6 +14,7 @@ import { ulid } from '@/domain/ulid';
 import { validateRecord, type RecordData } from '@/domain/validation';
 import { trustedActor } from './actor';
 import type { StationContext } from './context';
+import { writeSuspects, writeSuspectsMany, writesSuspects } from './registry';
 import type { AuditAction, AuditRow, StationDb } from './schema';
 
 export function formatSerial(year: number, pcSeries: string, no: number): string {
@@ -21,7 +22,8 @@ export function formatSerial(year: number, pcSeries: string, no: number): string
 }
 
 function tables(db: StationDb, type: string) {
-  return [db.registerTable(type), db.serials, db.audit, db.totals];
+  // Complaints write their suspect-registry entries in the same transaction (db/registry.ts).
+  return [db.registerTable(type), db.serials, db.audit, db.totals, ...(writesSuspects(type) ? [db.suspect] : [])];
 }
 
 export function auditRow(
@@ -153,6 +155,7 @@ export async function createRecord(ctx: StationContext, actor: Actor, def: Regis
       syncState: 'dirty',
     };
     await db.registerTable(def.type).add(rec);
+    await writeSuspects(db, rec, at);
     await applyTotals(db, contributions(def, rec), 1);
     await db.audit.add(auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: serial ?? '', after: data }));
     return rec;
@@ -250,6 +253,7 @@ export async function createRecords(
       if (clash) throw duplicateKey(clash.keys.find((k) => seen.has(k)) ?? '', clash);
     }
     await table.bulkAdd(records);
+    await writeSuspectsMany(db, records, at);
     if (serialRows.size) await db.serials.bulkPut([...serialRows.values()]);
     // Sum the contributions first: one read and write per totals key, not per entry.
     const sums = new Map<string, TotalContribution>();
@@ -396,6 +400,7 @@ export async function correctRecord(
       syncState: 'dirty',
     };
     await db.registerTable(def.type).put(next);
+    await writeSuspects(db, next, at);
     await applyTotals(db, contributions(def, rec), -1);
     await applyTotals(db, contributions(def, next), 1);
     const before = Object.fromEntries(changes.map((c) => [c.field, c.before]));
@@ -439,6 +444,7 @@ export async function cancelRecord(ctx: StationContext, actor: Actor, def: Regis
       syncState: 'dirty',
     };
     await db.registerTable(def.type).put(next);
+    await writeSuspects(db, next, at);
     await applyTotals(db, contributions(def, rec), -1);
     await db.audit.add(auditRow(ctx, actor, 'cancel', { recordType: def.type, recordId: id, summary: `${rec.serial ?? ''} ${why}`.trim() }));
     return next;

@@ -5,6 +5,7 @@ import { searchTokens } from '@/domain/normalize';
 import { linkRows } from '@/domain/auditChain';
 import { sha256Hex } from '@/domain/sha256';
 import { auditChainMiddleware, CHAIN_INDEX, ensureAuditPc } from './audit-chain';
+import type { SuspectBody } from '@/domain/registry/suspects';
 
 /** The register tables of schema versions 1–4 (fixed: shipped versions are never edited). */
 const V1_TABLES = ['mitan', 'team', 'place', 'outreach', 'complaint'] as const;
@@ -177,6 +178,32 @@ export interface SyncQuarantineRow {
   body: unknown;
 }
 
+/** One identifier of one of this thana's complaints, as its hub document holds it (domain/registry). */
+export interface SuspectRow extends SuspectBody {
+  id: string;
+  _rev: string | null;
+  syncState: 'synced' | 'dirty' | 'rejected';
+}
+
+/**
+ * An entry of the district registry as pulled (`kind: 'suspect'`), or a thana's contact taken from
+ * its profile document (`kind: 'contact'`, key `contact:<THANA>`).
+ */
+export interface RegistryRow {
+  id: string;
+  kind: 'suspect' | 'contact';
+  key: string;
+  thana: string;
+  serial: string;
+  date: string;
+  category: string;
+  band: string;
+  withdrawn: boolean;
+  complaintId: string;
+  /** kind 'contact': the thana's name and whom to call. */
+  contact?: { thanaName: string; name: string; rank: string; mobile: string };
+}
+
 export class StationDb extends Dexie {
   mitan!: Table<StoredRecord, string>;
   team!: Table<StoredRecord, string>;
@@ -196,6 +223,10 @@ export class StationDb extends Dexie {
   syncQuarantine!: Table<SyncQuarantineRow, string>;
   /** This PC's audit chain id (syncMeta `auditPc`), loaded as the database opens. */
   auditPc: string | null = null;
+  /** This thana's registry entries (db/registry.ts), synced with the thana database like the registers. */
+  suspect!: Table<SuspectRow, string>;
+  /** The district registry as last pulled (every thana's entries and contacts): read-only here. */
+  registry!: Table<RegistryRow, string>;
 
   constructor(name = 'cyber-mitan-thana', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // 'strict': a write the app reports as saved is on disk, not in an OS buffer (power cuts).
@@ -259,6 +290,16 @@ export const SCHEMA_V6: Record<string, string> = {
 };
 
 /**
+ * v7 adds the district suspect registry (issue 15 §5): `suspect`, this thana's identifier documents
+ * written with the complaints; `registry`, the district's entries pulled from the hub, indexed by
+ * the normalised identifier so a match is one index lookup.
+ */
+export const SCHEMA_V7: Record<string, string> = {
+  suspect: 'id, complaintId, [syncState+updatedAt]',
+  registry: 'id, key, thana',
+};
+
+/**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
@@ -266,6 +307,7 @@ export const SCHEMA_V6: Record<string, string> = {
  * v5: the training register (training sessions).
  * v6: the audit hash chain's index. Rows already on the hub stay as they were ("not chained");
  *     rows this PC wrote and has not pushed yet start its chain (the hub wants chained rows).
+ * v7: the suspect registry (own identifier documents, the district's pulled entries).
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -312,4 +354,5 @@ export function defineVersions(db: Dexie): void {
       own.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (own.length) await tx.table('audit').bulkPut(linkRows(own, pc, null, sha256Hex).rows);
     });
+  db.version(7).stores(SCHEMA_V7);
 }

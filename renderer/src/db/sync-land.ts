@@ -15,9 +15,11 @@ import { refuseAuditDoc, refuseRegisterDoc, refuseSettingDoc, rederive, type Ref
 import { hubMutationId, hubUserOf, hubVersion, unrecordedChanges, withVersion } from '@/sync/versions';
 import type { StationContext } from './context';
 import { auditRow, contributions } from './repository';
-import { REGISTER_TABLES, type AuditRow, type RegisterTable, type ShadowRow, type StationDb } from './schema';
+import { REGISTER_TABLES, type AuditRow, type RegisterTable, type ShadowRow, type StationDb, type SuspectRow } from './schema';
 import { CHECKPOINT_KEY, readMeta, writeMeta, type Checkpoint } from './sync-meta';
 import { PENDING_LEAVES_KEY, syncTables, Workset } from './sync-workset';
+import { docToSuspect } from './registry';
+import { SUSPECT_TYPE } from '@/domain/registry/suspects';
 
 /** A hub document as the replicator hands it over: from `_changes`, or `_all_docs` after a 409. */
 export interface RemoteDoc {
@@ -236,6 +238,28 @@ function landAudit(l: Landing, remote: RemoteDoc, local: AuditRow | undefined): 
   stats.applied++;
 }
 
+/**
+ * A suspect-registry entry of this thana (written by this PC or the thana's other PC). It is derived
+ * from a complaint, so a PC that changed it since (dirty) keeps its own content on the hub's revision
+ * and sends it again; otherwise the hub's version is taken. A hub deletion removes nothing here.
+ */
+function landSuspect(l: Landing, remote: RemoteDoc, local: SuspectRow | undefined): void {
+  const { ws, stats } = l;
+  if (remote.missing) {
+    if (local && local._rev !== null) ws.suspectPuts.set(local.id, { ...local, _rev: null, syncState: local.syncState === 'rejected' ? 'rejected' : 'dirty' });
+    return;
+  }
+  if (remote.deleted) return;
+  const doc = remote.doc!;
+  if (local && local._rev === doc._rev) return void stats.skipped++;
+  const row = docToSuspect(doc, 'synced');
+  if (!row.key || !row.complaintId.startsWith(`${l.ctx.thana}:complaint:`))
+    return quarantine(l, remote, { reason: 'shape', detail: 'suspect entry without key or complaintId' });
+  ws.accepted.add(doc._id);
+  ws.suspectPuts.set(doc._id, local && local.syncState === 'dirty' ? { ...local, _rev: doc._rev ?? null } : row);
+  stats.applied++;
+}
+
 function landSetting(l: Landing, setting: SettingDocType, remote: RemoteDoc, localValue: unknown, shadow: ShadowRow | undefined): void {
   const { ws, stats, ctx } = l;
   if (ctx.mode === 'district') {
@@ -352,12 +376,14 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     let group: string;
     if (k.kind === 'design' || k.kind === 'meta') continue; // the hub's own
     if (k.kind === 'unknown' && k.type === SYNC_MARKER_TYPE) continue; // PCs' last-sync markers, for the district
+    if (k.kind === 'unknown' && k.type === SUSPECT_TYPE && ctx.mode === 'district') continue; // registry entries: the registry database's
     if (ctx.mode === 'station' && k.thana !== ctx.thana) {
       if (r.doc && !r.deleted) quarantine(l, r, { reason: 'other-thana', detail: r.id });
       continue;
     }
     if (k.kind === 'register') group = k.table;
     else if (k.kind === 'audit') group = 'audit';
+    else if (k.kind === 'unknown' && k.type === SUSPECT_TYPE) group = SUSPECT_TYPE;
     else if (k.kind === 'setting') {
       group = 'settings';
       settingKinds.set(r.id, k.setting);
@@ -407,6 +433,12 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     const rows = await db.audit.where(':id').anyOf(auditList.map((r) => r.id)).toArray();
     const m = new Map(rows.map((row) => [row.id, row]));
     for (const r of auditList) landAudit(l, r, m.get(r.id));
+  }
+  const suspects = groups.get(SUSPECT_TYPE);
+  if (suspects?.length) {
+    const rows = await db.suspect.where(':id').anyOf(suspects.map((r) => r.id)).toArray();
+    const m = new Map(rows.map((row) => [row.id, row]));
+    for (const r of suspects) landSuspect(l, r, m.get(r.id));
   }
   for (const r of groups.get('settings') ?? []) {
     const setting = settingKinds.get(r.id)!;

@@ -8,6 +8,7 @@ import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, set
 import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
+import { suspectToDoc } from './registry';
 
 /** A document on its way to the hub, with what it looked like when it was read. */
 export interface Outgoing {
@@ -117,6 +118,14 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
       .limit(o.limit - out.length)
       .toArray();
     for (const r of rows) if (!full()) consider({ id: r.id, table: 'audit', doc: auditToDoc(r), snapshot: r.id });
+  }
+  if (!full()) {
+    // This thana's suspect-registry entries (small; the hub replicates them into the district registry).
+    const rows = await dirtyRange(db.suspect, '[syncState+updatedAt]')
+      .filter((r) => !o.skip.has(r.id))
+      .limit(o.limit - out.length)
+      .toArray();
+    for (const r of rows) if (!full()) consider({ id: r.id, table: 'suspect', doc: suspectToDoc(r), snapshot: rowSnapshot(r) });
   }
   if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
   for (const r of localRejects) o.skip.add(r.out.id);

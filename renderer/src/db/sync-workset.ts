@@ -6,7 +6,7 @@
 import type { Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
 import type { TotalContribution } from '@/domain/registers/types';
-import { REGISTER_TABLES, type AuditRow, type ShadowRow, type StationDb, type SyncConflictRow, type SyncQuarantineRow } from './schema';
+import { REGISTER_TABLES, type AuditRow, type ShadowRow, type StationDb, type SuspectRow, type SyncConflictRow, type SyncQuarantineRow } from './schema';
 
 /** Tables a sync transaction may touch. */
 export function syncTables(db: StationDb): Table[] {
@@ -20,6 +20,7 @@ export function syncTables(db: StationDb): Table[] {
     db.syncRejects,
     db.syncConflicts,
     db.syncQuarantine,
+    db.suspect,
   ];
 }
 
@@ -48,6 +49,8 @@ export class Workset {
   readonly puts = new Map<string, Map<string, StoredRecord>>();
   readonly deletes = new Map<string, Set<string>>();
   readonly auditPuts = new Map<string, AuditRow>();
+  /** Suspect-registry entries of this thana (db/registry.ts). */
+  readonly suspectPuts = new Map<string, SuspectRow>();
   readonly shadowPuts = new Map<string, ShadowRow>();
   readonly shadowDeletes = new Set<string>();
   readonly settingPuts = new Map<string, unknown>();
@@ -101,6 +104,7 @@ export class Workset {
     for (const [table, ids] of this.deletes) if (ids.size) await db.table(table).bulkDelete([...ids]);
     if (this.auditPuts.size) await db.audit.bulkPut([...this.auditPuts.values()]);
     if (this.newAudits.length) await db.audit.bulkAdd(this.newAudits);
+    if (this.suspectPuts.size) await db.suspect.bulkPut([...this.suspectPuts.values()]);
     if (this.shadowPuts.size) await db.shadows.bulkPut([...this.shadowPuts.values()]);
     if (this.shadowDeletes.size) await db.shadows.bulkDelete([...this.shadowDeletes]);
     for (const [key, value] of this.settingPuts) await db.settings.put({ key, value });

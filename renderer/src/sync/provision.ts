@@ -11,6 +11,8 @@
  *   pouchdb-server: it would drop every replicated update — a warning says so);
  * - one continuous `_replicator` job per thana, running as the replication account (never as an
  *   admin: no admin password is stored on the hub);
+ * - the district suspect registry `registry_<district>` (registryHub.ts): read by every PC account
+ *   (role `registry_<district>`), written only by one selective replication job per thana;
  * - the server settings of hardenServer(): valid users only, `_all_dbs` for admins, no account
  *   creation by non-admins, CORS for the app's origins only.
  *
@@ -22,6 +24,7 @@
 import { DISTRICT_EPOCH_ID, epochDocId, sameValue } from './doc';
 import { districtDesignDocs } from './districtViews';
 import { seriesLetterOf, seriesOfLetter } from './series';
+import { REGISTRY_DESIGN_ID, REGISTRY_EPOCH_ID, REGISTRY_FILTER, registryDbName, registryJob, registryRole, registryVdu } from './registryHub';
 import type { HubAuth } from './http';
 import {
   authOfHeader,
@@ -120,7 +123,7 @@ export interface DesignDoc {
 export const THANA_DESIGN_DOCS: ((code: string) => DesignDoc)[] = [
   (code) => ({
     id: thanaDesignId(code),
-    body: { language: 'javascript', validate_doc_update: thanaVdu(code), filters: { replicate: REPLICATION_FILTER } },
+    body: { language: 'javascript', validate_doc_update: thanaVdu(code), filters: { replicate: REPLICATION_FILTER, registry: REGISTRY_FILTER } },
   }),
 ];
 
@@ -143,7 +146,7 @@ function sameBody(want: Record<string, unknown>): (have: Record<string, unknown>
  * one takes the one named in the plan, else the first letter no account of the thana holds
  * (A = the plain series, for the first PC; then B, C …).
  */
-async function ensurePcAccounts(p: Provisioner, t: ThanaPlan, users: UserDoc[]): Promise<void> {
+async function ensurePcAccounts(p: Provisioner, t: ThanaPlan, users: UserDoc[], district: string): Promise<void> {
   const role = thanaRole(t.code);
   const mine = users.filter((u) => u.roles?.includes(role));
   const taken = new Map<string, string>();
@@ -160,7 +163,8 @@ async function ensurePcAccounts(p: Provisioner, t: ThanaPlan, users: UserDoc[]):
     if (!letter) letter = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').find((l) => !taken.has(l)) ?? null;
     if (!letter) throw new Error(`थाना ${t.code}: 26 से अधिक पीसी / more than 26 PCs`);
     taken.set(letter, pc.username);
-    await p.ensureUser(pc.username, [role, seriesRole(letter)], pc.password, { series: seriesOfLetter(letter) });
+    // registry_<district>: every PC of the district reads the suspect registry (registryHub.ts).
+    await p.ensureUser(pc.username, [role, seriesRole(letter), registryRole(district)], pc.password, { series: seriesOfLetter(letter) });
   }
 }
 
@@ -209,8 +213,13 @@ function urlOf(endpoint: unknown): string {
 
 /** The replication jobs feeding this district's database. */
 async function districtJobs(p: Provisioner, district: string): Promise<JobDoc[]> {
+  return jobsInto(p, districtDbName(district));
+}
+
+/** The replication jobs whose target is this database. */
+async function jobsInto(p: Provisioner, db: string): Promise<JobDoc[]> {
   const res = await p.client.request<{ rows?: { doc?: JobDoc }[] }>('GET', '_replicator/_all_docs', { query: { include_docs: true } });
-  const suffix = `/${districtDbName(district)}`;
+  const suffix = `/${db}`;
   return (res.body.rows ?? []).map((r) => r.doc).filter((d): d is JobDoc => !!d && !d._id.startsWith('_design/') && urlOf(d.target).replace(/\/+$/, '').endsWith(suffix));
 }
 
@@ -268,7 +277,7 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
       await p.ensureDoc(db, d.id, d.body, sameBody(d.body));
     }
     await p.ensureEpoch(db, epochDocId(t.code), t.code);
-    await ensurePcAccounts(p, t, users);
+    await ensurePcAccounts(p, t, users, plan.district);
   }
 
   await p.ensureDb(district);
@@ -296,8 +305,27 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
     const job = { source: endpoint(db), target: endpoint(district), continuous: true, filter: replicationFilterName(t.code) };
     await p.ensureJob(id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && h.filter === job.filter);
   }
+  // The district suspect registry: its database and one selective job per thana (registryHub.ts).
+  const registry = registryDbName(plan.district);
+  await p.ensureDb(registry);
+  await p.ensureSecurity(registry, [registryRole(plan.district), dRole, rRole]);
+  if (p.flavor === 'pouchdb-server') {
+    await p.removeDoc(registry, REGISTRY_DESIGN_ID);
+    p.warn(`pouchdb-server: ${registry} has no validate_doc_update (it would drop replicated updates); its members (every PC account) could write to it. CouchDB gets one / pouchdb-server पर संदेही रजिस्टर में सत्यापन फ़ंक्शन नहीं लगाया गया`);
+  } else {
+    const body = { language: 'javascript', validate_doc_update: registryVdu(rRole) };
+    await p.ensureDoc(registry, REGISTRY_DESIGN_ID, body, sameBody(body));
+  }
+  await p.ensureEpoch(registry, REGISTRY_EPOCH_ID, 'registry');
+  for (const t of plan.thanas) {
+    const db = thanaDbName(t.code);
+    const id = `${db}-to-${registry}`;
+    planned.add(id);
+    const job = registryJob(p.flavor, endpoint(db), endpoint(registry), `${thanaDesignId(t.code).slice('_design/'.length)}/registry`);
+    await p.ensureJob(id, job, (h) => sameValue(h.source, job.source) && sameValue(h.target, job.target) && h.continuous === true && sameValue(h.filter, job.filter) && sameValue(h.selector, job.selector));
+  }
   // Jobs of thanas provisioned in an earlier run: never left with an admin's (or an old) password.
-  for (const j of await districtJobs(p, plan.district)) {
+  for (const j of [...(await districtJobs(p, plan.district)), ...(await jobsInto(p, registry))]) {
     if (planned.has(j._id)) continue;
     const src = urlOf(j.source);
     const tgt = urlOf(j.target);

@@ -311,7 +311,7 @@ class Session {
   /** After a reset: every row we believe the hub has is checked; what it lacks is sent again. */
   private async verify(): Promise<void> {
     const { db } = this.o;
-    for (const table of [...REGISTER_TABLES, 'audit']) {
+    for (const table of [...REGISTER_TABLES, 'audit', 'suspect']) {
       let after = '';
       for (;;) {
         const page = await pageHubKnown(db, table, after, 500);

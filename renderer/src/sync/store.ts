@@ -33,6 +33,7 @@ import { syncOnce, type SyncProgress, type SyncReport } from './replicator';
 import { SyncScheduler, type SchedulerState } from './scheduler';
 import { thanaDbName } from './vdu';
 import { writeSyncMarker } from './districtMarker';
+import { pullRegistry } from './registryPull';
 import { adoptAccountSeries } from './series';
 
 export interface HubConfig {
@@ -116,6 +117,12 @@ export const useSyncStore = defineStore('sync', () => {
       lastReport.value = report;
       // The district sees when each PC last synced (issue #15): one small document per PC.
       await writeSyncMarker(db, { url: cfg.url, db: dbName.value, username: c.username, password: c.password }, thana.value, report.finishedAt, __APP_VERSION__, station.pc.pcSeries);
+      // The district suspect registry, one way, for matching offline (registryPull.ts).
+      try {
+        await pullRegistry(db, { url: cfg.url, username: c.username, password: c.password });
+      } catch (e) {
+        report.problems.push(`registry: ${toSyncError(e).message}`);
+      }
       notice.value = report.reset
         ? bi(
             'हब का डेटाबेस नया बना या बैकअप से लौटाया गया था; इस कंप्यूटर की प्रविष्टियाँ दोबारा जाँचकर भेजी गईं।',

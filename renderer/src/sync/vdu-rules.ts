@@ -69,6 +69,18 @@ export const THANA_RULES_ES5 = String.raw`function (newDoc, oldDoc, userCtx, sec
     if (parts[2] !== newDoc.pc || !isStr(newDoc.pc, 60) || !isStr(newDoc.at, 40) || !isStr(newDoc.appVersion, 60) || !isStr(newDoc.pcSeries, 4)) { deny('A sync marker needs pc (its id), at, appVersion and pcSeries', 'सिंक चिह्न में pc, at, appVersion और pcSeries आवश्यक'); }
     return;
   }
+  if (type === 'suspect') {
+    // A suspect-registry entry (domain/registry/suspects.ts): the identifier and where it was reported,
+    // nothing else; the hub replicates these into the district registry every thana reads.
+    var SUSPECT_FIELDS = { thana: 1, type: 1, schemaVersion: 1, mutationId: 1, hubUser: 1, complaintId: 1, key: 1, serial: 1, date: 1, category: 1, band: 1, withdrawn: 1, updatedAt: 1 };
+    for (k in newDoc) { if (Object.prototype.hasOwnProperty.call(newDoc, k) && k.charAt(0) !== '_' && !SUSPECT_FIELDS[k]) { deny('A suspect-registry entry may not carry ' + k + ' (only the identifier, thana, serial, date, category and amount band)', 'संदेही रजिस्टर की प्रविष्टि में ' + k + ' नहीं हो सकता'); } }
+    if (utf8(JSON.stringify(newDoc)) > 2048) { deny('A suspect-registry entry is at most 2048 bytes', 'संदेही रजिस्टर की प्रविष्टि अधिकतम 2048 बाइट'); }
+    if (!isStr(newDoc.complaintId, 80) || newDoc.complaintId.indexOf(CODE + ':complaint:') !== 0 || parts[2].indexOf(newDoc.complaintId.split(':')[2] + '-') !== 0) { deny('A suspect-registry entry names its complaint of this thana in its id', 'संदेही प्रविष्टि की पहचान में इसी थाने की शिकायत हो'); }
+    if (!isStr(newDoc.key, 300) || !/^(utr|smob|upi|acct|url):.+$/.test(newDoc.key)) { deny('key must be a suspect identifier (utr, smob, upi, acct or url)', 'key संदेही पहचान (utr, smob, upi, acct, url) हो'); }
+    if (!isStr(newDoc.serial, 20) || !/^([0-9]{4}-[0-9]{2}-[0-9]{2})?$/.test(newDoc.date || '') || !isStr(newDoc.date, 10) || !isStr(newDoc.category, 60) || !/^(nil|lt10k|10k-1l|1l-10l|ge10l)$/.test(newDoc.band || '') || typeof newDoc.withdrawn !== 'boolean' || !isStr(newDoc.updatedAt, 40)) { deny('A suspect-registry entry needs serial, date, category, band, withdrawn and updatedAt', 'संदेही प्रविष्टि में क्रमांक, दिनांक, श्रेणी, राशि वर्ग, withdrawn और updatedAt आवश्यक'); }
+    if (old && (old.key !== newDoc.key || old.complaintId !== newDoc.complaintId)) { deny('A suspect-registry entry keeps its identifier and complaint; withdraw it instead', 'संदेही प्रविष्टि की पहचान और शिकायत नहीं बदलती; उसे वापस लें'); }
+    return;
+  }
   if (type === 'profile' || type === 'options') {
     if (!isObj(newDoc.value)) { deny('A settings document needs an object value', 'सेटिंग दस्तावेज़ में value वस्तु हो'); }
     if (type === 'profile' && newDoc.value.thanaCode !== CODE) { deny('The profile must keep thana code ' + CODE, 'प्रोफ़ाइल में थाना कोड ' + CODE + ' ही रहे'); }
