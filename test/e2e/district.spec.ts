@@ -70,18 +70,25 @@ async function stationSyncs(browser: Browser, t: (typeof THANAS)[number]): Promi
  * thana's entries; the thana database's own rules are the hub suite's business), shaped as the
  * roster keeps them.
  */
+const teamIdOf = (t: (typeof THANAS)[number]) => `${t.thanaCode}:team:01JE2ETEAM${t.thanaCode}`;
+
 async function mitansAtHub(t: (typeof THANAS)[number]): Promise<void> {
-  const docs = Array.from({ length: t.mitans }, (_, i) => ({
+  const docs: Record<string, unknown>[] = Array.from({ length: t.mitans }, (_, i) => ({
     _id: `${t.thanaCode}:mitan:01JE2E${t.thanaCode}${i}`.slice(0, 60),
     thana: t.thanaCode,
     type: 'mitan',
     schemaVersion: 1,
     mutationId: `01JE2EMUT${t.thanaCode}${i}`,
     serial: `2026/${i + 1}`,
-    data: { name: `मितान ${i + 1}`, status: 'active', consentDate: '2026-11-02', ...(i < t.trained ? { trainingDate: '2026-11-05' } : {}) },
+    data: { name: `मितान ${i + 1}`, status: 'active', consentDate: '2026-11-02', teamId: teamIdOf(t), ...(i < t.trained ? { trainingDate: '2026-11-05' } : {}) },
     cancelled: null,
     history: [],
   }));
+  // Their team, for the drill-down thana → teams → Mitans.
+  docs.push({
+    _id: teamIdOf(t), thana: t.thanaCode, type: 'team', schemaVersion: 1, mutationId: `01JE2ETEAM${t.thanaCode}`, serial: null,
+    data: { teamNo: 1, name: `दल 1 ${t.thanaName}`, leaderName: 'दल नायक', target: 10 }, cancelled: null, history: [],
+  });
   const r = await asAdmin('POST', 'district_bilaspur/_bulk_docs', { docs });
   expect((r.body as { ok?: boolean }[]).every((x) => x.ok)).toBe(true);
 }
@@ -149,6 +156,16 @@ test('a district PC is set up, signs in to the hub, and shows thana-wise progres
     // Drill-down into a thana goes through the same views.
     await page.getByTestId('district-thana-BSPKOTA').click();
     await expect(page.getByTestId('district-thana')).toContainText('कोटा');
+    await page.getByTestId('district-team-1').getByRole('link').click();
+    await expect(page.getByTestId('district-mitans')).toContainText('मितान 3');
+
+    // Each district page opened is in the district PC's own audit log, and its chain is whole.
+    await page.goto('/#/audit');
+    const log = page.getByTestId('audit-table');
+    await expect(log).toContainText('थाना-वार प्रगति / thana-wise progress (2)');
+    await expect(log).toContainText('BSPKOTA: दल / teams (1)');
+    await expect(log).toContainText("BSPKOTA: दल के मितान / the team's Mitans (3)");
+    await expect(page.getByTestId('audit-chain-ok')).toBeVisible();
 
     // Chromium logs every 4xx answer as a console error (none is expected here besides 404 probes).
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);

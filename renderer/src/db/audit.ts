@@ -23,6 +23,31 @@ export async function auditDistrictRead(
   await ctx.db.audit.add(auditRow(ctx, actor, action, { recordType: def?.type ?? null, recordId, summary: `जिला / district: ${summary}` }));
 }
 
+/** The district pages a person can open, each one audit row per opening (issue #15: "district views audited"). */
+export type DistrictView =
+  | { page: 'progress'; thanas: number }
+  | { page: 'teams'; thana: string; teams: number }
+  | { page: 'mitans'; thana: string; teamId: string; mitans: number }
+  | { page: 'register'; def: Pick<RegisterDef, 'type'>; thana: string | null; search?: string };
+
+/**
+ * A district page opened: the thana-wise progress, a thana's teams, a team's Mitans (names: personal
+ * data) or a consolidated register list. Written before the page shows what it read, as the thana's
+ * reads are (a refused or failed row means nothing is shown).
+ */
+export async function auditDistrictView(ctx: StationContext, actor: Actor, v: DistrictView): Promise<void> {
+  switch (v.page) {
+    case 'progress':
+      return auditDistrictRead(ctx, actor, 'view', null, null, `थाना-वार प्रगति / thana-wise progress (${v.thanas})`);
+    case 'teams':
+      return auditDistrictRead(ctx, actor, 'view', { type: 'team' }, null, `${v.thana}: दल / teams (${v.teams})`);
+    case 'mitans':
+      return auditDistrictRead(ctx, actor, 'view', { type: 'mitan' }, v.teamId, `${v.thana}: दल के मितान / the team's Mitans (${v.mitans})`);
+    case 'register':
+      return auditDistrictRead(ctx, actor, 'view', v.def, null, `पंजी / register list: ${v.thana ?? 'सभी थाने / all thanas'}${v.search ? `, खोज / search "${v.search}"` : ''}`);
+  }
+}
+
 export interface AuditQuery {
   action?: AuditAction;
   recordId?: string;
