@@ -205,6 +205,11 @@ describe('refused', () => {
     expect(denied(() => vdu({ ...m, data: { ...(m.data as object), mitanIds: 'x' } }, null, pcA))).toBeNull(); // unknown fields (a newer app) pass
     const o = push(scene.entries[0]!);
     expect(denied(() => vdu({ ...o, data: { ...(o.data as object), topics: 'helpline-1930' } }, null, pcA))).toContain('data.topics must be a list');
+    // Topics and Mitans present: how many, and how long each, as the register declares (issue #14 item 8).
+    expect(denied(() => vdu({ ...o, data: { ...(o.data as object), topics: ['स'.repeat(81)] } }, null, pcA))).toContain('data.topics must be a list of texts of at most 80 characters');
+    expect(denied(() => vdu({ ...o, data: { ...(o.data as object), topics: Array.from({ length: 61 }, (_, i) => `t${i}`) } }, null, pcA))).toContain('data.topics must be a list of at most 60 values');
+    expect(denied(() => vdu({ ...o, data: { ...(o.data as object), topics: ['स'.repeat(80)] } }, null, pcA))).toBeNull();
+    expect(denied(() => vdu({ ...o, data: { ...(o.data as object), mitanIds: Array.from({ length: 201 }, (_, i) => `BSPKOTA:mitan:${i}`) } }, null, pcA))).toContain('data.mitanIds must be a list of at most 200 values');
   });
 
   it('size in UTF-8 bytes: a Hindi text under the limit in characters but over it in bytes', () => {

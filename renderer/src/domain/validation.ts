@@ -39,6 +39,16 @@ export function normalizeField(f: FieldDef, raw: unknown): unknown {
   }
 }
 
+/** A list field's limits: how many values, and how long each (a topic typed into an import cell). */
+function listIssue(f: FieldDef, v: string[], err: (code: string, hi: string, en: string) => Issue): Issue | null {
+  if (f.maxItems !== undefined && v.length > f.maxItems)
+    return err('items', `"${f.label.hi}" में ${f.maxItems} से अधिक नहीं हो सकते (${v.length} हैं)`, `"${f.label.en}" cannot hold more than ${f.maxItems} (it has ${v.length})`);
+  const long = f.maxLength ? v.find((x) => String(x).length > f.maxLength!) : undefined;
+  if (long !== undefined)
+    return err('length', `"${f.label.hi}" का हर मान ${f.maxLength} अक्षरों तक हो: "${String(long).slice(0, 30)}…" लंबा है`, `Each value of "${f.label.en}" must be at most ${f.maxLength} characters: "${String(long).slice(0, 30)}…" is longer`);
+  return null;
+}
+
 const required = (f: FieldDef): Issue => ({
   field: f.key,
   code: 'required',
@@ -78,10 +88,15 @@ function typeIssue(f: FieldDef, v: unknown, ctx: FieldContext): Issue | null {
     case 'select':
       if (f.options && !f.options.some((o) => o.value === v)) return err('option', `"${f.label.hi}" सूची में से चुनें`, `"${f.label.en}": choose from the list`);
       return null;
-    case 'multiselect':
+    case 'refs':
+      return listIssue(f, v as string[], err);
+    case 'multiselect': {
+      const tooMany = listIssue(f, v as string[], err);
+      if (tooMany) return tooMany;
       if (f.options && (v as string[]).some((x) => !f.options!.some((o) => o.value === x)))
         return err('option', `"${f.label.hi}" सूची में से चुनें`, `"${f.label.en}": choose from the list`);
       return null;
+    }
     case 'text':
     case 'longtext':
       if (f.maxLength && String(v).length > f.maxLength)

@@ -117,8 +117,9 @@ export const THANA_RULES_ES5 = String.raw`function (newDoc, oldDoc, userCtx, sec
     if (kind === 'n' && (typeof v !== 'number' || !isFinite(v))) { deny('data.' + k + ' must be a number', 'data.' + k + ' संख्या हो'); }
     if (kind === 'b' && typeof v !== 'boolean') { deny('data.' + k + ' must be yes or no', 'data.' + k + ' हाँ/नहीं हो'); }
     if (kind === 'a') {
-      if (!isArr(v) || v.length > 1000) { deny('data.' + k + ' must be a list', 'data.' + k + ' सूची हो'); }
-      for (i = 0; i < v.length; i++) { if (!isStr(v[i], max)) { deny('data.' + k + ' must be a list of short texts', 'data.' + k + ' छोटे पाठ की सूची हो'); } }
+      var items = shape.f[k][2] || 1000;
+      if (!isArr(v) || v.length > items) { deny('data.' + k + ' must be a list of at most ' + items + ' values', 'data.' + k + ' अधिकतम ' + items + ' मानों की सूची हो'); }
+      for (i = 0; i < v.length; i++) { if (!isStr(v[i], max)) { deny('data.' + k + ' must be a list of texts of at most ' + max + ' characters', 'data.' + k + ' अधिकतम ' + max + ' अक्षर के पाठों की सूची हो'); } }
     }
   }
   for (k in shape.rows) {

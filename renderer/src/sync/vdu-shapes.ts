@@ -24,8 +24,8 @@ export interface RegisterShape {
   v: number;
   /** Entries carry a serial `YYYY/<series>NNNN`. */
   serial: boolean;
-  /** Field key → [kind, text limit (0: none)]. */
-  f: Record<string, [FieldKind, number]>;
+  /** Field key → [kind, text limit (0: none), and for lists the most values they hold]. */
+  f: Record<string, [FieldKind, number] | [FieldKind, number, number]>;
   /** Arrays of rows inside `data` that are not fields (complaint money rows). */
   rows: Record<string, RowArrayShape>;
 }
@@ -37,7 +37,7 @@ export const SHORT_TEXT_LIMIT = 200;
 /** A list field (multiselect, refs) holds at most this many values of SHORT_TEXT_LIMIT each. */
 export const LIST_LIMIT = 1000;
 
-function kindOf(f: FieldDef): [FieldKind, number] {
+function kindOf(f: FieldDef): [FieldKind, number] | [FieldKind, number, number] {
   switch (f.type) {
     case 'text':
     case 'longtext':
@@ -49,18 +49,18 @@ function kindOf(f: FieldDef): [FieldKind, number] {
       return ['b', 0];
     case 'multiselect':
     case 'refs':
-      return ['a', SHORT_TEXT_LIMIT];
+      return ['a', f.maxLength ?? SHORT_TEXT_LIMIT, f.maxItems ?? LIST_LIMIT];
     default:
       return ['s', f.maxLength ?? SHORT_TEXT_LIMIT];
   }
 }
 
 export function registerShape(def: RegisterDef): RegisterShape {
-  const f: Record<string, [FieldKind, number]> = {};
+  const f: RegisterShape['f'] = {};
   for (const field of def.fields) {
     // Derived values are recomputed by every PC; the hub still checks their kind, not a typed limit.
-    const [kind, limit] = kindOf(field);
-    f[field.key] = field.compute ? [kind, kind === 's' ? DEFAULT_TEXT_LIMIT : limit] : [kind, limit];
+    const shape = kindOf(field);
+    f[field.key] = field.compute && shape[0] === 's' ? ['s', DEFAULT_TEXT_LIMIT] : shape;
   }
   const rows: Record<string, RowArrayShape> = {};
   for (const r of def.rows ?? []) {

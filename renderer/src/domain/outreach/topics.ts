@@ -4,10 +4,15 @@
  * fraud wave's name; until then the seed below stands: the modus-operandi list of domain.md §1.7
  * plus the helpline and the portal, which every session teaches.
  */
-import { bi } from '../bilingual';
+import { bi, type Bilingual } from '../bilingual';
 import type { Option } from '../registers/types';
 
 export const OUTREACH_TOPICS_SETTING = 'outreachTopics';
+
+/** Characters of one topic (its label in the list, or a topic typed into an import cell). */
+export const TOPIC_MAX_LENGTH = 80;
+/** Topics on the list, and topics one entry may name. */
+export const TOPICS_MAX = 60;
 
 export const DEFAULT_OUTREACH_TOPICS: Option[] = [
   { value: 'helpline-1930', label: bi('1930 हेल्पलाइन', '1930 helpline') },
@@ -62,4 +67,14 @@ export function topicLabel(value: string, settings: Record<string, unknown>) {
     DEFAULT_OUTREACH_TOPICS.find((o) => o.value === value)?.label ??
     bi(value, value)
   );
+}
+
+/** Why a topic cannot be added to the list (the in-charge's topics editor), or null. */
+export function newTopicProblem(list: readonly Option[], hi: string, en: string): Bilingual | null {
+  if (!hi) return bi('विषय का हिंदी नाम लिखें', 'Enter the topic’s Hindi name');
+  if (hi.length > TOPIC_MAX_LENGTH || en.length > TOPIC_MAX_LENGTH)
+    return bi(`विषय का नाम ${TOPIC_MAX_LENGTH} अक्षरों तक हो`, `A topic’s name can be at most ${TOPIC_MAX_LENGTH} characters`);
+  if (list.some((t) => t.label.hi === hi)) return bi('यह विषय सूची में पहले से है', 'This topic is already on the list');
+  if (list.length >= TOPICS_MAX) return bi(`सूची में ${TOPICS_MAX} से अधिक विषय नहीं हो सकते: पहले कोई पुराना विषय हटाएँ`, `The list can hold at most ${TOPICS_MAX} topics: remove an old one first`);
+  return null;
 }

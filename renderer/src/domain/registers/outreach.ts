@@ -5,10 +5,10 @@
 import { bi } from '../bilingual';
 import { ACTIVITY_TYPES, MODES, TARGET_GROUPS, isDoorToDoor, isInstitutionActivity } from '../outreach/options';
 import { MAX_COUNT, peopleTotal, validateActivityDate, validateOutreachRecord, validateTimeTo, validateTopics, validateUnder18 } from '../outreach/rules';
-import { OUTREACH_TOPICS_SETTING } from '../outreach/topics';
+import { OUTREACH_TOPICS_SETTING, TOPIC_MAX_LENGTH, TOPICS_MAX } from '../outreach/topics';
 import { outreachTotals } from '../outreach/totals';
 import { AREA_TYPES } from './place';
-import type { FieldDef, RegisterDef } from './types';
+import { REF_ID_MAX, type FieldDef, type RegisterDef } from './types';
 
 const WHO = bi('उपस्थिति', 'Who was there');
 const WHAT = bi('गतिविधि', 'Activity');
@@ -147,6 +147,8 @@ export const outreachRegister: RegisterDef = {
       label: bi('उपस्थित साइबर मितान', 'Cyber Mitans present'),
       type: 'refs',
       refType: 'mitan',
+      maxLength: REF_ID_MAX,
+      maxItems: 200,
       help: bi('मितान का क्रमांक या नाम लिखें', 'Type the Mitan’s number or name'),
       list: { order: 7, width: 140 },
       print: { order: 7, width: 16 },
@@ -261,6 +263,8 @@ export const outreachRegister: RegisterDef = {
       type: 'multiselect',
       required: true,
       optionsSetting: OUTREACH_TOPICS_SETTING,
+      maxLength: TOPIC_MAX_LENGTH,
+      maxItems: TOPICS_MAX,
       validate: validateTopics,
       list: { order: 25, width: 180 },
       print: { order: 25, width: 20 },

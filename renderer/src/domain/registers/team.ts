@@ -1,7 +1,7 @@
 import { bi } from '../bilingual';
 import { RANKS } from '../setup';
 import { isSet, notFuture } from '../roster/rules';
-import type { RegisterDef } from './types';
+import { REF_ID_MAX, type RegisterDef } from './types';
 
 export function teamNoKey(teamNo: number): string {
   return `teamNo:${teamNo}`;
@@ -132,6 +132,8 @@ export const teamRegister: RegisterDef = {
       label: bi('आवंटित ग्राम/वार्ड', 'Villages/wards assigned'),
       type: 'refs',
       refType: 'place',
+      maxLength: REF_ID_MAX,
+      maxItems: 100,
       section: areaSection,
       print: { order: 9, width: 24 },
       importAliases: ['आवंटित क्षेत्र', 'ग्राम/वार्ड', 'area assigned', 'villages'],

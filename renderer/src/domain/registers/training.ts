@@ -1,9 +1,9 @@
 import { bi, type Issue } from '../bilingual';
 import { RANKS } from '../setup';
-import { OUTREACH_TOPICS_SETTING } from '../outreach/topics';
+import { OUTREACH_TOPICS_SETTING, TOPIC_MAX_LENGTH, TOPICS_MAX } from '../outreach/topics';
 import { validateTopics } from '../outreach/rules';
 import { notFuture } from '../roster/rules';
-import type { RegisterDef } from './types';
+import { REF_ID_MAX, type RegisterDef } from './types';
 
 /**
  * Training register (प्रशिक्षण पंजी), issue 16 item 6: one entry per training session — date,
@@ -107,6 +107,8 @@ export const trainingRegister: RegisterDef = {
       type: 'multiselect',
       required: true,
       optionsSetting: OUTREACH_TOPICS_SETTING,
+      maxLength: TOPIC_MAX_LENGTH,
+      maxItems: TOPICS_MAX,
       validate: validateTopics,
       print: { order: 6, width: 26 },
       importAliases: ['विषय', 'प्रशिक्षण के विषय', 'topics'],
@@ -116,6 +118,8 @@ export const trainingRegister: RegisterDef = {
       label: bi('उपस्थित साइबर मितान', 'Cyber Mitans present'),
       type: 'refs',
       refType: 'mitan',
+      maxLength: REF_ID_MAX,
+      maxItems: 500,
       required: true,
       section: PRESENT,
       validate: validatePresent,

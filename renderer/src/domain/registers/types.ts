@@ -4,6 +4,9 @@ import type { Bilingual, Issue } from '../bilingual';
  * A register declared as data (design §3.1). Forms, lists, Excel, print and import
  * all read this one definition; a new column is one edit here.
  */
+/** An entry id (`<THANA>:<type>:<ULID>`, or `new:<n>` in an import) is never longer: each value of a 'refs' field. */
+export const REF_ID_MAX = 80;
+
 export type FieldType =
   | 'text'
   | 'longtext'
@@ -56,7 +59,10 @@ export interface FieldDef {
   refType?: string;
   min?: number;
   max?: number;
+  /** Characters a text may hold; for 'multiselect' and 'refs', each value (a topic typed in an import, an id). */
   maxLength?: number;
+  /** 'multiselect' and 'refs': most values the list may hold (forms, import and the hub refuse more). */
+  maxItems?: number;
   /** Extra rule for this field; returns problems (error or warning). */
   validate?: (value: unknown, ctx: FieldContext) => Issue | Issue[] | null | undefined;
   /** Derived from other fields; never typed by the user. */
