@@ -16,7 +16,12 @@ import { DISTRICT_TARGETS, hubViews, loadDistrictProgress, loadTeamMitans, loadT
 import { loadDistrictReturnFigures, loadHeldByYear } from '../../renderer/src/sync/districtReturns';
 import { COMPLAINT_FIELDS, figuresDesignDoc, OUTREACH_FIELDS, type FigureView } from '../../renderer/src/sync/districtViews';
 import { HubClient } from '../../renderer/src/sync/http';
-import { pageDistrictHub } from '../../renderer/src/sync/districtRegisters';
+import { hubRefLabels, hubRegisterPages, hubRelatedComplaints, pageDistrictHub } from '../../renderer/src/sync/districtRegisters';
+import { relatedAcrossThanas } from '../../renderer/src/db/district';
+import { StationDb } from '../../renderer/src/db/schema';
+import { buildRegisterPrint } from '../../renderer/src/export';
+import { mitanRegister } from '../../renderer/src/domain/registers/mitan';
+import { incharge } from '../unit/dashboard/fixtures';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { districtDbName, districtVdu } from '../../renderer/src/sync/vdu';
 import { PROFILE, TODAY, dropCtx, makeCtx, seedThana, type Scene } from '../unit/dashboard/fixtures';
@@ -210,5 +215,60 @@ describe('consolidated registers page through the hub by key range', () => {
     // A search word is applied to each page as it arrives.
     const found = await pageDistrictHub(client, districtDbName(district), 'mitan', code, { limit: 50, search: 'गीता' });
     expect(found.rows.map((r) => r.data.name)).toEqual(['गीता साहू']);
+  });
+});
+
+describe('the district’s prints, exports and related complaints read the hub, not a copy', () => {
+  it('a register’s entries thana after thana, oldest first, a page at a time by key range, every entry once', async () => {
+    const client = new HubClient({ url: hubUrl(), auth: reader });
+    const codes = thanas.map((t) => t.ctx.thana);
+    const pages: string[][] = [];
+    for await (const page of hubRegisterPages(client, districtDbName(district), 'mitan', codes, 2)) pages.push(page.map((r) => r.id));
+    expect(pages.every((p) => p.length <= 2)).toBe(true);
+    const expected = thanas.flatMap((t) => Object.values(t.scene.mitans).map((m) => m.id).sort());
+    expect(pages.flat()).toEqual(expected);
+  });
+
+  it('a district print made from the hub (on a PC with no copy at all) is the thana’s own print, team names included', async () => {
+    const client = new HubClient({ url: hubUrl(), auth: reader });
+    const t = thanas[0]!;
+    const profile = { district: 'बिलासपुर', thanaName: 'थाना 1', nodalName: '', nodalRank: '', inchargeName: '', inchargeRank: '' };
+    const common = { actor: incharge, profile, def: mitanRegister, fonts: [], today: TODAY };
+    const local = await buildRegisterPrint({ ...common, ctx: t.ctx });
+    const empty = new StationDb(`t-empty-${uniqueCode('E')}`);
+    try {
+      const fromHub = await buildRegisterPrint({
+        ...common,
+        ctx: { ...t.ctx, db: empty },
+        source: hubRegisterPages(client, districtDbName(district), 'mitan', [t.ctx.thana], 2),
+        refs: hubRefLabels(client, districtDbName(district)),
+      });
+      expect(fromHub.rows).toBe(Object.keys(t.scene.mitans).length);
+      expect(fromHub.html).toBe(local.html);
+      expect(fromHub.html).toContain(String(t.scene.teams.t1.data.name ?? ''));
+    } finally {
+      empty.close();
+      await empty.delete();
+    }
+  });
+
+  it('complaints related across thanas come from the complaint_keys view, as the local copy found them', async () => {
+    const client = new HubClient({ url: hubUrl(), auth: reader });
+    const copy = new StationDb(`t-copy-${uniqueCode('C')}`);
+    try {
+      for (const t of thanas) await copy.complaint.bulkPut(await t.ctx.db.complaint.toArray());
+      let compared = 0;
+      for (const c of thanas[0]!.scene.complaints) {
+        const fromHub = await hubRelatedComplaints(client, districtDbName(district), c);
+        const fromCopy = await relatedAcrossThanas(copy, c);
+        expect(fromHub.map((r) => [r.record.id, [...r.shared].sort()])).toEqual(fromCopy.map((r) => [r.record.id, [...r.shared].sort()]));
+        if (fromCopy.some((r) => r.record.thana !== c.thana)) compared++;
+      }
+      // Both thanas were seeded alike: complaints of the one match the other's.
+      expect(compared).toBeGreaterThan(0);
+    } finally {
+      copy.close();
+      await copy.delete();
+    }
   });
 });

@@ -27,14 +27,22 @@ export function recordLabel(def: RegisterDef | undefined, rec: StoredRecord, pri
 }
 
 export function dbRefLabels(ctx: StationContext): RefLabels {
+  return fetchedRefLabels((refType, ids) => ((REGISTER_TABLES as readonly string[]).includes(refType) ? ctx.db.registerTable(refType).bulkGet(ids) : Promise.resolve(null)));
+}
+
+/**
+ * Labels from any source of records (the station's tables, or the district hub's `_all_docs`):
+ * `get` answers the records of these ids in order (undefined where none), or null for a type it does not hold.
+ */
+export function fetchedRefLabels(get: (refType: string, ids: string[]) => Promise<(StoredRecord | undefined)[] | null>): RefLabels {
   const cache = new Map<string, string>();
   return {
     async load(refType, ids) {
-      if (!(REGISTER_TABLES as readonly string[]).includes(refType)) return;
-      const missing = ids.filter((id) => !cache.has(id));
+      const missing = [...new Set(ids)].filter((id) => !cache.has(id));
       if (!missing.length) return;
+      const rows = await get(refType, missing);
+      if (!rows) return;
       if (cache.size + missing.length > CACHE_LIMIT) cache.clear();
-      const rows = await ctx.db.registerTable(refType).bulkGet(missing);
       const def = REGISTERS[refType];
       missing.forEach((id, i) => {
         const rec = rows[i];

@@ -30,6 +30,7 @@
  * | held_by_year | [year, T] | HELD_FIELDS | _sum |
  * | thanas | [T, 'profile' / 'options' / 'meta'] or [T, 'pcsync', pc] | the setting's value / the marker | none |
  * | registers | [type, ULID] (register entries) | null (read with include_docs) | none |
+ * | complaint_keys | a complaint's lookup key ('mobile:…', 'utr:…': across thanas, no thana first) | null (include_docs) | none |
  */
 import { OPEN_STATUSES } from '@/domain/complaints/workflow';
 import { DAY_MINUTES, GOLDEN_HOUR_MINUTES, HIGH_VALUE_PAISE } from '@/domain/complaints/flags';
@@ -252,6 +253,10 @@ const VIEWS: Record<string, { map: string; reduce?: string }> = {
       '  emit([doc.type, doc._id.slice(doc._id.lastIndexOf(":") + 1)], null);',
       '}',
     ].join('\n'),
+  },
+  complaint_keys: {
+    // Related complaints across thanas (issue #15 §2): the lookup keys the complaint register stores.
+    map: mapFn(['  if (doc.type !== "complaint" || !(doc.keys instanceof Array)) { return; }', '  for (var i = 0; i < doc.keys.length; i++) { if (typeof doc.keys[i] === "string") { emit(doc.keys[i], null); } }']),
   },
   thanas: {
     map: [
