@@ -62,6 +62,35 @@ describe('two station PCs and the district', () => {
     expect((await a.all()).every((r) => r.syncState === 'synced')).toBe(true);
   });
 
+  it('does not download again what the same PC has just pushed; another PC’s entries still come down whole', async () => {
+    const proxy = await new FaultProxy(hubUrl()).start();
+    try {
+      const a = await pc('a-own', 0);
+      const b = await pc('b-own', 1, 'B-');
+      await b.create({ title: 'दूसरे पीसी की प्रविष्टि', people: 3 });
+      await b.sync({}, proxy.url);
+      for (let i = 0; i < 9; i++) await a.create({ title: `अपनी ${i}`, people: i });
+      const before = proxy.log.length;
+      await a.sync({ pullBatch: 4 }, proxy.url);
+      const session = proxy.log.slice(before);
+      const pushed = new Set(session.flatMap((l) => l.ids ?? []));
+      expect(pushed.size).toBeGreaterThanOrEqual(9);
+      // No page of the feed with bodies: its own 9 entries (and audit rows) are known by their revision.
+      expect(session.filter((l) => l.path.includes('/_changes') && l.path.includes('include_docs=true')).map((l) => l.path)).toEqual([]);
+      // Only B's documents were fetched by id.
+      const fetched = session.filter((l) => l.method === 'POST' && l.path.includes('/_all_docs')).length;
+      expect(fetched).toBeGreaterThan(0);
+      await b.sync({}, proxy.url);
+      await expectConverged([a, b], setup, { versions: await allVersions([a, b]) });
+      // The next session of A lists nothing of its own again.
+      const next = proxy.log.length;
+      await a.sync({ pullBatch: 4 }, proxy.url);
+      expect(proxy.log.slice(next).filter((l) => l.method === 'POST' && l.path.includes('/_all_docs'))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('works with opaque string checkpoints like CouchDB 3 ("12-g1AAAA…"), URL-encoded, never computed', async () => {
     const proxy = await new FaultProxy(hubUrl()).start();
     proxy.opaqueSeqs = true;

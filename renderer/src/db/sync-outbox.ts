@@ -4,7 +4,7 @@
  */
 import Dexie, { liveQuery, type Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
-import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
+import { auditToDoc, bodyOf, classify, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
@@ -221,3 +221,31 @@ export async function forgetSettingShadows(db: StationDb, thana: string): Promis
   await db.shadows.bulkDelete((Object.keys(SETTING_DOCS) as SettingDocType[]).map((s) => settingDocId(thana, s)));
 }
 
+
+/**
+ * The hub revision this PC already holds for each id (a register row, an audit row or a setting's
+ * shadow), to leave out of a pull what this PC itself pushed: its `_rev` is the hub's answer to
+ * that push, so the document is here already.
+ */
+export async function knownRevs(db: StationDb, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byGroup = new Map<string, string[]>();
+  for (const id of ids) {
+    const k = classify(id);
+    const group = k.kind === 'register' ? k.table : k.kind === 'audit' ? 'audit' : k.kind === 'setting' ? 'shadows' : null;
+    if (!group) continue;
+    if (!byGroup.has(group)) byGroup.set(group, []);
+    byGroup.get(group)!.push(id);
+  }
+  await db.transaction('r', syncTables(db), async () => {
+    for (const [group, list] of byGroup) {
+      if (group === 'shadows') {
+        for (const s of await db.shadows.bulkGet(list)) if (s) out.set(s.id, s.rev);
+        continue;
+      }
+      const table = group === 'audit' ? db.audit : db.registerTable(group);
+      for (const row of await (table as Table<{ id: string; _rev: string | null }, string>).bulkGet(list)) if (row?._rev) out.set(row.id, row._rev);
+    }
+  });
+  return out;
+}

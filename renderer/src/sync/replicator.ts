@@ -24,6 +24,7 @@ import {
   dropQuarantine,
   ensureClientId,
   forgetSettingShadows,
+  knownRevs,
   markMissingOnHub,
   pageHubKnown,
   PENDING_LEAVES_KEY,
@@ -145,6 +146,12 @@ interface ChangesRow {
 
 const PUSH_ATTEMPTS_PER_SESSION = 3;
 
+/** Documents per `_bulk_docs` (also capped by `maxPushBytes`). */
+export const DEFAULT_PUSH_BATCH = 200;
+
+/** syncMeta key: ids this PC pushed after its last pull (the next pull leaves its own versions out). */
+const PUSHED_AFTER_PULL_KEY = 'pushedAfterPull';
+
 /**
  * `_changes` page size. 250 keeps each batch's transaction and main-thread work small (measured:
  * `npm run bench -- sync-pull`); the next page is fetched while one is written, so smaller pages
@@ -194,6 +201,8 @@ class Session {
   private readonly dbPath: string;
   private pullTotal: number | null = null;
   private docCount = 0;
+  /** Ids this PC wrote to the hub since its last pull: the pull reads ids first until it has met them all. */
+  private ownWrites = new Set<string>();
 
   constructor(private readonly o: SyncOptions) {
     this.mode = o.mode ?? 'station';
@@ -275,6 +284,7 @@ class Session {
     }
     this.progress('pull');
     this.pullTotal = seq === 0 ? this.docCount : null;
+    for (const id of (await readMeta<string[]>(db, PUSHED_AFTER_PULL_KEY)) ?? []) this.ownWrites.add(id);
     if (this.mode === 'station') await this.retryQuarantine();
     await this.pull(epoch);
     if (this.mode === 'station') {
@@ -287,7 +297,9 @@ class Session {
         await this.pull(epoch);
       }
       // Merges made while pulling are dirty: send them now rather than in the next session.
+      this.ownWrites.clear();
       await this.push();
+      await writeMeta(db, PUSHED_AFTER_PULL_KEY, this.ownWrites.size ? [...this.ownWrites] : null);
       await this.writeMarker(clientId, markerRev, epoch);
     }
     this.report.finishedAt = this.ctx.now().toISOString();
@@ -333,7 +345,7 @@ class Session {
     const { db } = this.o;
     const skip = new Set<string>();
     const attempts = new Map<string, number>();
-    let batch = this.o.pushBatch ?? 200;
+    let batch = this.o.pushBatch ?? DEFAULT_PUSH_BATCH;
     const maxBytes = this.o.maxPushBytes ?? 1_000_000;
     for (;;) {
       const items = await collectOutgoing(db, this.ctx, { limit: batch, maxBytes, skip, maxDocBytes: MAX_DOC_BYTES });
@@ -378,6 +390,7 @@ class Session {
           skip.add(item.id);
         }
       }
+      for (const o of ok) this.ownWrites.add(o.out.id);
       const applied = await applyPushResults(db, ok, rejects, this.ctx);
       this.report.pushed += applied.synced;
       this.report.stillDirty += applied.stillDirty;
@@ -422,10 +435,30 @@ class Session {
     }
   }
 
-  private changes(since: unknown, limit: number) {
-    return this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, {
-      query: { since: sinceParam(since), limit, include_docs: true, conflicts: true, seq_interval: limit },
+  /**
+   * A `_changes` page: with the documents, or (`idsOnly`) only ids and every leaf revision
+   * (`style=all_docs`), for a pull after this PC's own writes.
+   */
+  private changes(since: unknown, limit: number, idsOnly = false) {
+    const query = idsOnly
+      ? { since: sinceParam(since), limit, style: 'all_docs', seq_interval: limit }
+      : { since: sinceParam(since), limit, include_docs: true, conflicts: true, seq_interval: limit };
+    return this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, { query });
+  }
+
+  /**
+   * An ids-only page as landing takes it: a row whose only leaf is the revision this PC already
+   * holds (its own push) is left out; the others are fetched with `_all_docs`.
+   */
+  private async fillPage(rows: ChangesRow[]): Promise<RemoteDoc[]> {
+    const known = await knownRevs(this.o.db, rows.map((r) => r.id));
+    const need = rows.filter((r) => {
+      const revs = (r.changes ?? []).map((c) => c.rev);
+      return r.deleted || revs.length !== 1 || known.get(r.id) !== revs[0];
     });
+    const remotes: RemoteDoc[] = [];
+    for (let i = 0; i < need.length; i += 250) remotes.push(...(await this.current(need.slice(i, i + 250).map((r) => r.id))).filter((r) => !r.missing));
+    return remotes;
   }
 
   /**
@@ -437,7 +470,10 @@ class Session {
     const { db } = this.o;
     const limit = this.o.pullBatch ?? DEFAULT_PULL_BATCH;
     let cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
-    let next = this.changes(cp.seq, limit);
+    // After this PC's own writes the feed holds them: read ids (and leaf revisions) only until
+    // every one has gone by, then documents again.
+    let idsOnly = this.ownWrites.size > 0;
+    let next = this.changes(cp.seq, limit, idsOnly);
     for (let batchNo = 0; ; batchNo++) {
       const res = await next;
       const rows = res.body?.results;
@@ -445,18 +481,27 @@ class Session {
       if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
       // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
       const end = rows.length < limit || sameValue(last, cp.seq) || res.body.pending === 0;
+      const pageIdsOnly = idsOnly;
+      let remotes: RemoteDoc[];
+      if (pageIdsOnly) {
+        const page = rows.filter((r) => typeof r.id === 'string');
+        remotes = await this.fillPage(page);
+        for (const r of page) this.ownWrites.delete(r.id);
+        idsOnly = this.ownWrites.size > 0;
+      } else {
+        remotes = rows
+          .filter((r) => typeof r.id === 'string')
+          .map((r) => ({
+            id: r.id,
+            rev: r.doc?._rev ?? r.changes?.[0]?.rev ?? null,
+            deleted: !!(r.deleted || r.doc?._deleted),
+            doc: r.doc && !r.doc._deleted ? r.doc : null,
+          }));
+      }
       if (!end) {
-        next = this.changes(last, limit);
+        next = this.changes(last, limit, idsOnly);
         next.catch(() => undefined); // awaited (and reported) on the next turn, unless this batch fails first
       }
-      const remotes: RemoteDoc[] = rows
-        .filter((r) => typeof r.id === 'string')
-        .map((r) => ({
-          id: r.id,
-          rev: r.doc?._rev ?? r.changes?.[0]?.rev ?? null,
-          deleted: !!(r.deleted || r.doc?._deleted),
-          doc: r.doc && !r.doc._deleted ? r.doc : null,
-        }));
       const checkpoint: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
       const hook = this.o.hooks?.beforeCheckpointCommit;
       const stats = await applyPullBatch(db, remotes, checkpoint, this.ctx, hook ? () => hook(batchNo) : undefined);
@@ -473,6 +518,7 @@ class Session {
       if (end) break;
       await this.yieldToUi();
     }
+    this.ownWrites.clear();
   }
 
   /**
@@ -511,6 +557,7 @@ class Session {
       const result = Array.isArray(put.body) ? (put.body.find((x) => x.id === id) ?? put.body[0]) : undefined;
       if (result && !result.error && result.rev) {
         this.report.resolved++;
+        this.ownWrites.add(id);
         remotes.push({ id, rev: result.rev, deleted: false, doc: { ...doc, _rev: result.rev } });
         logs.push({ recordId: id, table: kind.table, fields: r.fields });
         done.push(id);
