@@ -63,8 +63,8 @@ export async function listConflicts(db: StationDb, limit = 50): Promise<SyncConf
 export interface OutboxOptions {
   limit: number;
   maxBytes: number;
-  /** Ids already finished (or given up) in this session. */
-  skip: Set<string>;
+  /** Ids already finished (or given up) in this session, or on their way; rows refused here are added. */
+  skip: { has(id: string): boolean; add(id: string): void };
   maxDocBytes: number;
 }
 
@@ -145,23 +145,38 @@ export async function applyPushResults(
   let synced = 0;
   let stillDirty = 0;
   await db.transaction('rw', syncTables(db), async () => {
-    for (const { out, rev } of ok) {
-      if (out.table === 'settings') {
-        await db.shadows.put({ id: out.id, rev, body: bodyOf(out.doc) });
-        await db.syncRejects.delete(out.id);
-        synced++;
+    // Read, written and cleared table by table in bulk: a batch of 200 is a handful of requests.
+    const byTable = new Map<string, { out: Outgoing; rev: string }[]>();
+    for (const item of ok) {
+      if (!byTable.has(item.out.table)) byTable.set(item.out.table, []);
+      byTable.get(item.out.table)!.push(item);
+    }
+    const cleared: string[] = [];
+    for (const [tableName, items] of byTable) {
+      if (tableName === 'settings') {
+        await db.shadows.bulkPut(items.map(({ out, rev }) => ({ id: out.id, rev, body: bodyOf(out.doc) })));
+        await db.syncRejects.bulkDelete(items.map(({ out }) => out.id));
+        synced += items.length;
         continue;
       }
-      const table = db.table(out.table) as Table<StoredRecord | AuditRow, string>;
-      const row = await table.get(out.id);
-      if (!row) continue;
-      const unchanged = out.table === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot;
-      await table.put({ ...row, _rev: rev, syncState: unchanged ? 'synced' : 'dirty' } as StoredRecord & AuditRow);
-      await db.shadows.delete(out.id);
-      await db.syncRejects.delete(out.id);
-      await db.syncConflicts.delete(`deleted:${out.id}`); // the hub has the entry again
-      if (unchanged) synced++;
-      else stillDirty++;
+      const table = db.table(tableName) as Table<StoredRecord | AuditRow, string>;
+      const rows = await table.bulkGet(items.map(({ out }) => out.id));
+      const puts: (StoredRecord | AuditRow)[] = [];
+      items.forEach(({ out, rev }, i) => {
+        const row = rows[i];
+        if (!row) return;
+        const unchanged = tableName === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot;
+        puts.push({ ...row, _rev: rev, syncState: unchanged ? 'synced' : 'dirty' } as StoredRecord & AuditRow);
+        cleared.push(out.id);
+        if (unchanged) synced++;
+        else stillDirty++;
+      });
+      await table.bulkPut(puts);
+    }
+    if (cleared.length) {
+      await db.shadows.bulkDelete(cleared);
+      await db.syncRejects.bulkDelete(cleared);
+      await db.syncConflicts.bulkDelete(cleared.map((id) => `deleted:${id}`)); // the hub has the entry again
     }
     const at = ctx.now().toISOString();
     for (const { out, error, reason } of rejects) {

@@ -146,6 +146,12 @@ interface ChangesRow {
 
 const PUSH_ATTEMPTS_PER_SESSION = 3;
 
+/** A push batch on its way: its documents and the hub's answer to come. */
+interface PushFlight {
+  items: Outgoing[];
+  answer: Promise<{ status: number; body: BulkResult[] }>;
+}
+
 /** Documents per `_bulk_docs` (also capped by `maxPushBytes`). */
 export const DEFAULT_PUSH_BATCH = 200;
 
@@ -341,64 +347,93 @@ class Session {
     await forgetSettingShadows(db, this.o.thana);
   }
 
+  /**
+   * Dirty rows in `_bulk_docs` batches. The next batch is read from the outbox and sent while the
+   * hub's answer to the previous one is landed (two requests at most in flight), so the station's
+   * own work hides behind the hub's.
+   */
   private async push(): Promise<void> {
     const { db } = this.o;
     const skip = new Set<string>();
-    const attempts = new Map<string, number>();
-    let batch = this.o.pushBatch ?? DEFAULT_PUSH_BATCH;
+    const sending = new Set<string>();
+    const outboxSkip = { has: (id: string) => skip.has(id) || sending.has(id), add: (id: string) => void skip.add(id) };
+    const state = { batch: this.o.pushBatch ?? DEFAULT_PUSH_BATCH, attempts: new Map<string, number>(), skip };
     const maxBytes = this.o.maxPushBytes ?? 1_000_000;
+    let inflight: PushFlight | null = null;
     for (;;) {
-      const items = await collectOutgoing(db, this.ctx, { limit: batch, maxBytes, skip, maxDocBytes: MAX_DOC_BYTES });
-      if (!items.length) break;
-      let results: BulkResult[];
-      try {
+      const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: outboxSkip, maxDocBytes: MAX_DOC_BYTES });
+      let next: PushFlight | null = null;
+      if (items.length) {
+        for (const i of items) sending.add(i.id);
         const docs = items.map((i) => stampWriter(i.doc, this.o.hub.username));
-        const res = await this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs } });
-        if (!Array.isArray(res.body)) throw new SyncError('bad-response', '_bulk_docs did not answer a list');
-        results = res.body;
-      } catch (e) {
-        if (e instanceof SyncError && e.code === 'too-large') {
-          if (items.length > 1) {
-            batch = Math.max(1, Math.floor(items.length / 2)); // 413: halve and go again
-            continue;
-          }
-          await applyPushResults(db, [], [{ out: items[0]!, error: 'too-large', reason: e.detail }], this.ctx);
-          this.report.rejected++;
-          skip.add(items[0]!.id);
-          continue;
-        }
-        throw e;
+        const answer = this.client.request<BulkResult[]>('POST', `${this.dbPath}/_bulk_docs`, { body: { docs } });
+        answer.catch(() => undefined); // awaited in settle(), unless the batch before it fails first
+        next = { items, answer };
       }
-      // Match by id: pouchdb-server does not keep the order of the request (CouchDB does).
-      const byId = new Map<string, BulkResult>();
-      for (const r of results) if (r.id) byId.set(r.id, r);
-      const ok: { out: Outgoing; rev: string }[] = [];
-      const rejects: { out: Outgoing; error: string; reason: string }[] = [];
-      const conflicts: Outgoing[] = [];
-      for (const item of items) {
-        const n = (attempts.get(item.id) ?? 0) + 1;
-        attempts.set(item.id, n);
-        if (n >= PUSH_ATTEMPTS_PER_SESSION) skip.add(item.id);
-        const r = byId.get(item.id);
-        if (r && (r.ok || (r.rev && !r.error))) ok.push({ out: item, rev: r.rev! });
-        else if (r?.error === 'conflict') conflicts.push(item);
-        else if (r?.error === 'forbidden' || r?.error === 'unauthorized') {
-          rejects.push({ out: item, error: r.error, reason: r.reason ?? '' });
-          skip.add(item.id);
-        } else {
-          this.report.problems.push(`${item.id}: ${r?.error ?? 'no result'} ${r?.reason ?? ''}`.trim());
-          skip.add(item.id);
+      if (inflight) {
+        try {
+          await this.settle(inflight, state);
+        } finally {
+          for (const i of inflight.items) sending.delete(i.id);
         }
+        this.progress('push');
+        await this.yieldToUi();
       }
-      for (const o of ok) this.ownWrites.add(o.out.id);
-      const applied = await applyPushResults(db, ok, rejects, this.ctx);
-      this.report.pushed += applied.synced;
-      this.report.stillDirty += applied.stillDirty;
-      this.report.rejected += rejects.length;
-      if (conflicts.length) await this.landConflicts(conflicts);
-      this.progress('push');
-      await this.yieldToUi();
+      if (!next && !inflight) break;
+      inflight = next;
     }
+  }
+
+  /** The hub's answer to one push batch, landed: synced, refused, 409s fetched and merged; 413 halves the batch. */
+  private async settle(flight: PushFlight, state: { batch: number; attempts: Map<string, number>; skip: Set<string> }): Promise<void> {
+    const { db } = this.o;
+    const { items } = flight;
+    const { skip, attempts } = state;
+    let results: BulkResult[];
+    try {
+      const res = await flight.answer;
+      if (!Array.isArray(res.body)) throw new SyncError('bad-response', '_bulk_docs did not answer a list');
+      results = res.body;
+    } catch (e) {
+      if (e instanceof SyncError && e.code === 'too-large') {
+        if (items.length > 1) {
+          state.batch = Math.max(1, Math.floor(items.length / 2)); // 413: halve and go again
+          return;
+        }
+        await applyPushResults(db, [], [{ out: items[0]!, error: 'too-large', reason: e.detail }], this.ctx);
+        this.report.rejected++;
+        skip.add(items[0]!.id);
+        return;
+      }
+      throw e;
+    }
+    // Match by id: pouchdb-server does not keep the order of the request (CouchDB does).
+    const byId = new Map<string, BulkResult>();
+    for (const r of results) if (r.id) byId.set(r.id, r);
+    const ok: { out: Outgoing; rev: string }[] = [];
+    const rejects: { out: Outgoing; error: string; reason: string }[] = [];
+    const conflicts: Outgoing[] = [];
+    for (const item of items) {
+      const n = (attempts.get(item.id) ?? 0) + 1;
+      attempts.set(item.id, n);
+      if (n >= PUSH_ATTEMPTS_PER_SESSION) skip.add(item.id);
+      const r = byId.get(item.id);
+      if (r && (r.ok || (r.rev && !r.error))) ok.push({ out: item, rev: r.rev! });
+      else if (r?.error === 'conflict') conflicts.push(item);
+      else if (r?.error === 'forbidden' || r?.error === 'unauthorized') {
+        rejects.push({ out: item, error: r.error, reason: r.reason ?? '' });
+        skip.add(item.id);
+      } else {
+        this.report.problems.push(`${item.id}: ${r?.error ?? 'no result'} ${r?.reason ?? ''}`.trim());
+        skip.add(item.id);
+      }
+    }
+    for (const o of ok) this.ownWrites.add(o.out.id);
+    const applied = await applyPushResults(db, ok, rejects, this.ctx);
+    this.report.pushed += applied.synced;
+    this.report.stillDirty += applied.stillDirty;
+    this.report.rejected += rejects.length;
+    if (conflicts.length) await this.landConflicts(conflicts);
   }
 
   /** The hub's current versions of these documents, as landing takes them (`_all_docs` by keys). */

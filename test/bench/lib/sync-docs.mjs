@@ -1,0 +1,29 @@
+// lib/records.mjs rows as hub documents of the Mitan register, in the shape the station stores and
+// sends them (shared by the sync-* scenarios and their in-page halves). Serials are in the plain
+// series (the first PC account's), so the hub's validation function accepts them from that PC.
+
+/** A bench record as the hub document of a Mitan entry (no `_rev`, no writer). */
+export function benchDoc(r) {
+  const data = { name: r.name, fatherName: r.fatherName, gender: r.gender, age: r.age, mobile: r.mobile, village: r.village, ward: r.ward, occupation: r.occupation, education: r.education, remarks: r.remarks };
+  return {
+    _id: r.id,
+    thana: r.thana,
+    type: 'mitan',
+    schemaVersion: 1,
+    serial: `2025/${String(r.serial).padStart(4, '0')}`,
+    serialYear: 2025,
+    serialNo: r.serial,
+    data,
+    tokens: `${r.name} ${r.village}`.toLowerCase().split(/\s+/),
+    keys: [`mobile:${r.mobile}`],
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+    mutationId: r.mutationId,
+    version: 1,
+    history: [{ version: 1, kind: 'create', at: r.createdAt, by: r.createdBy, byName: r.createdBy, initials: 'MS', reason: null, changes: [], mutationId: r.mutationId }],
+    cancelled: null,
+    late: false,
+  };
+}
