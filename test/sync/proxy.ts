@@ -18,6 +18,10 @@
  * string ("12-g1AAAA…", with characters that need URL encoding), and a `since` that is not one of
  * those strings (or 0/now) is refused with 400: a client that does arithmetic on seqs fails loudly.
  * `refuse()` stops listening (connection refused) until `accept()`.
+ *
+ * `shape({ kbit, rttMs })` makes it a slow link (a thana's line): every exchange waits half the round
+ * trip each way, and every byte in each direction goes through one shared pipe of `kbit` kbit/s.
+ * `wire` counts requests and bytes both ways (request and status lines, headers, bodies).
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -67,9 +71,35 @@ function unOpaque(v: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** A link's speed: kbit/s each way, and the round-trip time added to every exchange. */
+export interface LinkShape {
+  kbit: number;
+  rttMs: number;
+}
+
+export interface WireCount {
+  requests: number;
+  bytesUp: number;
+  bytesDown: number;
+}
+
+/** Bytes of an HTTP/1.1 message head: the first line, each header line, the blank line. */
+function headBytes(first: string, headers: Record<string, string | string[] | number | undefined>): number {
+  let n = Buffer.byteLength(first) + 2 + 2;
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) n += Buffer.byteLength(`${k}: ${String(one)}`) + 2;
+  }
+  return n;
+}
+
 export class FaultProxy {
   readonly log: LoggedRequest[] = [];
   opaqueSeqs = false;
+  readonly wire: WireCount = { requests: 0, bytesUp: 0, bytesDown: 0 };
+  private link: LinkShape | null = null;
+  /** When each direction of the shaped link is free again (ms, Date.now clock). */
+  private freeAt = { up: 0, down: 0 };
   private rules: Rule[] = [];
   private server: Server | null = null;
   private sockets = new Set<Socket>();
@@ -105,6 +135,23 @@ export class FaultProxy {
 
   clear(): void {
     this.rules = [];
+  }
+
+  /** A slow link from now on (null: full speed again). */
+  shape(link: LinkShape | null): this {
+    this.link = link;
+    return this;
+  }
+
+  /** Half a round trip, then `bytes` through the shared pipe of one direction. */
+  private async travel(dir: 'up' | 'down', bytes: number): Promise<void> {
+    if (!this.link) return;
+    await new Promise((r) => setTimeout(r, this.link!.rttMs / 2));
+    const start = Math.max(Date.now(), this.freeAt[dir]);
+    const end = start + (bytes * 8) / this.link.kbit;
+    this.freeAt[dir] = end;
+    const wait = end - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
 
   count(match: Match): number {
@@ -144,6 +191,10 @@ export class FaultProxy {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const reqBody = Buffer.concat(chunks);
+    const upBytes = headBytes(`${method} ${rawPath} HTTP/1.1`, req.headers) + reqBody.length;
+    this.wire.requests++;
+    this.wire.bytesUp += upBytes;
+    await this.travel('up', upBytes);
     if (rawPath.includes('/_bulk_docs')) {
       try {
         entry.ids = (JSON.parse(reqBody.toString('utf8')) as { docs: { _id: string }[] }).docs.map((d) => d._id);
@@ -180,11 +231,11 @@ export class FaultProxy {
     const upstream = new URL(this.target);
     const headers = { ...req.headers, host: upstream.host };
     delete headers['accept-encoding']; // plain bodies, so answers can be rewritten
-    const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer } | null>((resolve) => {
+    const answer = await new Promise<{ status: number; statusMessage: string; headers: IncomingMessage['headers']; body: Buffer } | null>((resolve) => {
       const out = request({ host: upstream.hostname, port: upstream.port, method, path, headers }, (up) => {
         const parts: Buffer[] = [];
         up.on('data', (d: Buffer) => parts.push(d));
-        up.on('end', () => resolve({ status: up.statusCode ?? 502, headers: up.headers, body: Buffer.concat(parts) }));
+        up.on('end', () => resolve({ status: up.statusCode ?? 502, statusMessage: up.statusMessage ?? '', headers: up.headers, body: Buffer.concat(parts) }));
         up.on('error', () => resolve(null));
       });
       out.on('error', () => resolve(null));
@@ -226,6 +277,10 @@ export class FaultProxy {
       return;
     }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    const status = fault?.kind === 'restatus' ? fault.status : answer.status;
+    const downBytes = headBytes(`HTTP/1.1 ${status} ${answer.statusMessage}`, { ...outHeaders, 'Content-Length': body.length }) + body.length;
+    this.wire.bytesDown += downBytes;
+    await this.travel('down', downBytes);
     res.writeHead(fault?.kind === 'restatus' ? fault.status : answer.status, { ...outHeaders, 'Content-Length': body.length }).end(body);
   }
 }

@@ -4,7 +4,7 @@
  */
 import Dexie, { liveQuery, type Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
-import { auditToDoc, bodyOf, classify, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
+import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
@@ -174,9 +174,14 @@ export async function applyPushResults(
       await table.bulkPut(puts);
     }
     if (cleared.length) {
-      await db.shadows.bulkDelete(cleared);
-      await db.syncRejects.bulkDelete(cleared);
-      await db.syncConflicts.bulkDelete(cleared.map((id) => `deleted:${id}`)); // the hub has the entry again
+      // Usually none of them is there: look the keys up (cheap) rather than delete blind.
+      const drop = async (t: Table, keys: string[]) => {
+        const have = await t.where(':id').anyOf(keys).primaryKeys();
+        if (have.length) await t.bulkDelete(have);
+      };
+      await drop(db.shadows, cleared);
+      await drop(db.syncRejects, cleared);
+      await drop(db.syncConflicts, cleared.map((id) => `deleted:${id}`)); // the hub has the entry again
     }
     const at = ctx.now().toISOString();
     for (const { out, error, reason } of rejects) {
@@ -237,30 +242,3 @@ export async function forgetSettingShadows(db: StationDb, thana: string): Promis
 }
 
 
-/**
- * The hub revision this PC already holds for each id (a register row, an audit row or a setting's
- * shadow), to leave out of a pull what this PC itself pushed: its `_rev` is the hub's answer to
- * that push, so the document is here already.
- */
-export async function knownRevs(db: StationDb, ids: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const byGroup = new Map<string, string[]>();
-  for (const id of ids) {
-    const k = classify(id);
-    const group = k.kind === 'register' ? k.table : k.kind === 'audit' ? 'audit' : k.kind === 'setting' ? 'shadows' : null;
-    if (!group) continue;
-    if (!byGroup.has(group)) byGroup.set(group, []);
-    byGroup.get(group)!.push(id);
-  }
-  await db.transaction('r', syncTables(db), async () => {
-    for (const [group, list] of byGroup) {
-      if (group === 'shadows') {
-        for (const s of await db.shadows.bulkGet(list)) if (s) out.set(s.id, s.rev);
-        continue;
-      }
-      const table = group === 'audit' ? db.audit : db.registerTable(group);
-      for (const row of await (table as Table<{ id: string; _rev: string | null }, string>).bulkGet(list)) if (row?._rev) out.set(row.id, row._rev);
-    }
-  });
-  return out;
-}

@@ -24,7 +24,6 @@ import {
   dropQuarantine,
   ensureClientId,
   forgetSettingShadows,
-  knownRevs,
   markMissingOnHub,
   pageHubKnown,
   PENDING_LEAVES_KEY,
@@ -155,7 +154,7 @@ interface PushFlight {
 /** Documents per `_bulk_docs` (also capped by `maxPushBytes`). */
 export const DEFAULT_PUSH_BATCH = 200;
 
-/** syncMeta key: ids this PC pushed after its last pull (the next pull leaves its own versions out). */
+/** syncMeta key: [id, rev] this PC pushed after its last pull (the next pull leaves its own versions out). */
 const PUSHED_AFTER_PULL_KEY = 'pushedAfterPull';
 
 /**
@@ -207,8 +206,8 @@ class Session {
   private readonly dbPath: string;
   private pullTotal: number | null = null;
   private docCount = 0;
-  /** Ids this PC wrote to the hub since its last pull: the pull reads ids first until it has met them all. */
-  private ownWrites = new Set<string>();
+  /** Id → revision this PC wrote to the hub since its last pull: the pull reads ids first until it has met them all. */
+  private ownWrites = new Map<string, string>();
 
   constructor(private readonly o: SyncOptions) {
     this.mode = o.mode ?? 'station';
@@ -290,7 +289,7 @@ class Session {
     }
     this.progress('pull');
     this.pullTotal = seq === 0 ? this.docCount : null;
-    for (const id of (await readMeta<string[]>(db, PUSHED_AFTER_PULL_KEY)) ?? []) this.ownWrites.add(id);
+    for (const [id, rev] of (await readMeta<[string, string][]>(db, PUSHED_AFTER_PULL_KEY)) ?? []) this.ownWrites.set(id, rev);
     if (this.mode === 'station') await this.retryQuarantine();
     await this.pull(epoch);
     if (this.mode === 'station') {
@@ -305,7 +304,7 @@ class Session {
       // Merges made while pulling are dirty: send them now rather than in the next session.
       this.ownWrites.clear();
       await this.push();
-      await writeMeta(db, PUSHED_AFTER_PULL_KEY, this.ownWrites.size ? [...this.ownWrites] : null);
+      await writeMeta(db, PUSHED_AFTER_PULL_KEY, this.ownWrites.size ? [...this.ownWrites.entries()] : null);
       await this.writeMarker(clientId, markerRev, epoch);
     }
     this.report.finishedAt = this.ctx.now().toISOString();
@@ -428,7 +427,7 @@ class Session {
         skip.add(item.id);
       }
     }
-    for (const o of ok) this.ownWrites.add(o.out.id);
+    for (const o of ok) this.ownWrites.set(o.out.id, o.rev);
     const applied = await applyPushResults(db, ok, rejects, this.ctx);
     this.report.pushed += applied.synced;
     this.report.stillDirty += applied.stillDirty;
@@ -482,14 +481,13 @@ class Session {
   }
 
   /**
-   * An ids-only page as landing takes it: a row whose only leaf is the revision this PC already
-   * holds (its own push) is left out; the others are fetched with `_all_docs`.
+   * An ids-only page as landing takes it: a row whose only leaf is the revision this PC wrote
+   * (its own push) is left out; the others are fetched with `_all_docs`.
    */
   private async fillPage(rows: ChangesRow[]): Promise<RemoteDoc[]> {
-    const known = await knownRevs(this.o.db, rows.map((r) => r.id));
     const need = rows.filter((r) => {
       const revs = (r.changes ?? []).map((c) => c.rev);
-      return r.deleted || revs.length !== 1 || known.get(r.id) !== revs[0];
+      return r.deleted || revs.length !== 1 || this.ownWrites.get(r.id) !== revs[0];
     });
     const remotes: RemoteDoc[] = [];
     for (let i = 0; i < need.length; i += 250) remotes.push(...(await this.current(need.slice(i, i + 250).map((r) => r.id))).filter((r) => !r.missing));
@@ -508,17 +506,18 @@ class Session {
     // After this PC's own writes the feed holds them: read ids (and leaf revisions) only until
     // every one has gone by, then documents again.
     let idsOnly = this.ownWrites.size > 0;
-    let next = this.changes(cp.seq, limit, idsOnly);
+    // Pages of ids are small: four times as many rows per request.
+    const pageSize = (ids: boolean) => (ids ? limit * 4 : limit);
+    let next = this.changes(cp.seq, pageSize(idsOnly), idsOnly);
     for (let batchNo = 0; ; batchNo++) {
       const res = await next;
       const rows = res.body?.results;
       const last = res.body?.last_seq;
       if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
       // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
-      const end = rows.length < limit || sameValue(last, cp.seq) || res.body.pending === 0;
-      const pageIdsOnly = idsOnly;
+      const end = rows.length < pageSize(idsOnly) || sameValue(last, cp.seq) || res.body.pending === 0;
       let remotes: RemoteDoc[];
-      if (pageIdsOnly) {
+      if (idsOnly) {
         const page = rows.filter((r) => typeof r.id === 'string');
         remotes = await this.fillPage(page);
         for (const r of page) this.ownWrites.delete(r.id);
@@ -534,7 +533,7 @@ class Session {
           }));
       }
       if (!end) {
-        next = this.changes(last, limit, idsOnly);
+        next = this.changes(last, pageSize(idsOnly), idsOnly);
         next.catch(() => undefined); // awaited (and reported) on the next turn, unless this batch fails first
       }
       const checkpoint: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
@@ -592,7 +591,7 @@ class Session {
       const result = Array.isArray(put.body) ? (put.body.find((x) => x.id === id) ?? put.body[0]) : undefined;
       if (result && !result.error && result.rev) {
         this.report.resolved++;
-        this.ownWrites.add(id);
+        this.ownWrites.set(id, result.rev);
         remotes.push({ id, rev: result.rev, deleted: false, doc: { ...doc, _rev: result.rev } });
         logs.push({ recordId: id, table: kind.table, fields: r.fields });
         done.push(id);
