@@ -12,7 +12,7 @@ import type { ExistingEntry, ImportPlan } from '@/import/plan';
 import type { RefTarget, SoundMatch } from '@/import/refs';
 import { placeAliases } from '@/domain/registers/place';
 import type { StationContext } from './context';
-import { auditRow, correctRecord, createRecords, type CreateResult } from './repository';
+import { auditRow, correctRecord, prepareNewRecords, writeNewRecords, type CreateResult, type PreparedRecord } from './repository';
 
 /** Live (not cancelled) entries of the register that have any of these lookup keys. */
 export async function existingKeys(
@@ -37,9 +37,6 @@ export async function refTargets(ctx: StationContext, refType: string): Promise<
   const rows = await ctx.db.registerTable(refType).toArray();
   return rows.filter((r) => !r.cancelled).map((r) => ({ id: r.id, data: r.data }));
 }
-
-/** Entries written per step of an import's transaction (≈ 20–40 ms of work each on a station PC). */
-const WRITE_CHUNK = 250;
 
 export interface CommitOptions {
   fileName: string;
@@ -74,24 +71,27 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
   const addedTypes = Object.keys(plan.added);
   const aliasTypes = (opts.aliases ?? []).map((a) => a.refType);
   const tables = [...new Set([def.type, ...addedTypes, ...aliasTypes])].map((t) => db.registerTable(t));
+  // Validated and given their ids BEFORE the transaction, in chunks with yields between them:
+  // a bad row refuses the lot before anything is written, and the window keeps painting.
+  const ids = new Map<string, string>();
+  const preparedAdded: Record<string, PreparedRecord[]> = {};
+  for (const type of addedTypes) {
+    const targets = plan.added[type]!;
+    preparedAdded[type] = await prepareNewRecords(ctx, actor, registerOf(type), targets.map((t) => t.data));
+    targets.forEach((t, i) => ids.set(t.id, preparedAdded[type]![i]!.id));
+  }
+  const inputs = plan.accepted.map((r) => (ids.size ? substitute(r.data, ids) : r.data));
+  // The plan validated these rows with the register's rules under `plan.validatedUnder`: not
+  // again unless the day or the settings changed since the writer saw the preview.
+  const prepared = await prepareNewRecords(ctx, actor, def, inputs, { validatedUnder: plan.validatedUnder, warnings: plan.accepted.map((r) => r.warnings) });
   return db.transaction('rw', [...tables, db.serials, db.audit, db.totals, db.suspect], async () => {
-    const ids = new Map<string, string>();
     const added: Record<string, CreateResult[]> = {};
-    for (const type of addedTypes) {
-      const targets = plan.added[type]!;
-      const made = await createRecords(ctx, actor, registerOf(type), targets.map((t) => t.data), { unique: opts.unique?.[type] });
-      targets.forEach((t, i) => ids.set(t.id, made[i]!.record.id));
-      added[type] = made;
-    }
+    for (const type of addedTypes) added[type] = await writeNewRecords(ctx, actor, registerOf(type), preparedAdded[type]!, { unique: opts.unique?.[type] });
     await rememberAliases(ctx, actor, opts.aliases ?? []);
-    const inputs = plan.accepted.map((r) => (ids.size ? substitute(r.data, ids) : r.data));
     // One audit row for the import (file, counts, serial and id ranges) rather than one per row:
-    // each entry's own history still records who created it and when.
-    // In chunks inside the one transaction: each chunk is a short task (validation and the puts
-    // it issues), and the window paints between them while IndexedDB works; all or nothing still.
-    const created: CreateResult[] = [];
-    for (let i = 0; i < inputs.length; i += WRITE_CHUNK)
-      created.push(...(await createRecords(ctx, actor, def, inputs.slice(i, i + WRITE_CHUNK), { unique: opts.unique?.[def.type], audit: 'none' })));
+    // each entry's own history still records who created it and when. The entries go in
+    // pipelined chunks inside this one transaction: all of them or none.
+    const created = await writeNewRecords(ctx, actor, def, prepared, { unique: opts.unique?.[def.type], audit: 'none' });
     const newOnes = addedTypes.map((t) => `${t}: ${added[t]!.length}`).join(', ');
     const first = created[0]!.record;
     const last = created[created.length - 1]!.record;

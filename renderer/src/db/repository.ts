@@ -8,10 +8,11 @@ import { bi, DomainError, assertNoErrors, type Issue } from '@/domain/bilingual'
 import { daysBetween, istDate } from '@/domain/dates';
 import { searchTokens } from '@/domain/normalize';
 import { diffData, makeId, type Actor, type FieldChange, type StoredRecord, type VersionEntry } from '@/domain/records';
-import { fieldByKey, type RegisterDef, type TotalContribution } from '@/domain/registers/types';
+import { fieldByKey, type FieldContext, type RegisterDef, type TotalContribution } from '@/domain/registers/types';
 import { assertCan, type Permission } from '@/domain/roles';
+import { adaptiveChunks, timeSlicer } from '@/domain/timeslice';
 import { ulid } from '@/domain/ulid';
-import { validateRecord, type RecordData } from '@/domain/validation';
+import { validateRecord, validationStamp, type RecordData } from '@/domain/validation';
 import { trustedActor } from './actor';
 import type { StationContext } from './context';
 import { writeSuspects, writeSuspectsMany, writesSuspects } from './registry';
@@ -52,8 +53,13 @@ export function auditRow(
   };
 }
 
+/** What a validation depends on besides the record: today (IST) and the station's settings. */
+export function validationContext(ctx: StationContext): Omit<FieldContext, 'record'> {
+  return { today: istDate(ctx.now()), settings: ctx.settings() };
+}
+
 function validate(ctx: StationContext, def: RegisterDef, input: RecordData): { data: RecordData; issues: Issue[] } {
-  const { data, issues } = validateRecord(def, input, { today: istDate(ctx.now()), settings: ctx.settings() });
+  const { data, issues } = validateRecord(def, input, validationContext(ctx));
   assertNoErrors(issues);
   return { data, issues };
 }
@@ -174,6 +180,165 @@ export interface CreateManyOptions {
   audit?: 'each' | 'none';
 }
 
+/** An input validated, with its id and derived keys, ready to be written by writeNewRecords. */
+export interface PreparedRecord {
+  id: string;
+  data: RecordData;
+  tokens: string[];
+  keys: string[];
+  warnings: Issue[];
+}
+
+export interface PrepareOptions {
+  /**
+   * The inputs are the output of validateRecord under the context with this stamp, moments ago
+   * (an import's plan, which the writer has just seen): while today and the settings are the
+   * same, validating them again gives the same verdict, so it is skipped. Otherwise every input
+   * is validated again.
+   */
+  validatedUnder?: string;
+  /** Warnings of each input from that validation. */
+  warnings?: Issue[][];
+}
+
+/**
+ * Validate new entries and give each its id, OUTSIDE any transaction: a bad input refuses the lot
+ * before anything is written. Large inputs are done in time slices with a pause between them, so
+ * the window keeps painting (an import of thousands of rows).
+ */
+export async function prepareNewRecords(ctx: StationContext, actor: Actor, def: RegisterDef, inputs: RecordData[], opts: PrepareOptions = {}): Promise<PreparedRecord[]> {
+  assertCan(actor.role, 'record.create');
+  const out: PreparedRecord[] = [];
+  const at = ctx.now().getTime();
+  const validated = opts.validatedUnder !== undefined && opts.validatedUnder === validationStamp(validationContext(ctx));
+  // Inside a caller's transaction a timer would let it commit: no pauses there.
+  const slicer = Dexie.currentTransaction ? null : timeSlicer();
+  for (let i = 0; i < inputs.length; i++) {
+    if (slicer?.due()) await slicer.pause();
+    try {
+      const { data, issues } = validated ? { data: inputs[i]!, issues: opts.warnings?.[i] ?? [] } : validate(ctx, def, inputs[i]!);
+      assertOwnedFields(def, 'create', {}, data, diffData({}, data), null);
+      out.push({ id: makeId(ctx.thana, def.type, ulid(at)), data, ...derived(def, data), warnings: issues.filter((x) => x.severity === 'warning') });
+    } catch (e) {
+      if (e instanceof DomainError && inputs.length > 1)
+        throw new DomainError(e.code, bi(`प्रविष्टि ${i + 1}: ${e.bilingual.hi}`, `Entry ${i + 1}: ${e.bilingual.en}`), e.issues);
+      throw e;
+    }
+  }
+  return out;
+}
+
+/**
+ * Write prepared entries inside the caller's rw transaction (tables: the register's, serials,
+ * audit, totals): serials, history, totals, audit rows. One read of the serials, one uniqueness
+ * check and one totals read and write for the lot; the entries go in chunks, the next chunk
+ * handed to IndexedDB before the previous one is awaited, so its queue never runs dry while
+ * JavaScript builds records, and each chunk is a short task for the window. All or nothing:
+ * any failure aborts the caller's transaction.
+ */
+export async function writeNewRecords(ctx: StationContext, actor: Actor, def: RegisterDef, prepared: PreparedRecord[], opts: CreateManyOptions = {}): Promise<CreateResult[]> {
+  const { db } = ctx;
+  const table = db.registerTable(def.type);
+  const now = ctx.now();
+  const at = now.toISOString();
+  const serialKey = (data: RecordData) => {
+    const dateValue = def.serialDateField ? data[def.serialDateField] : null;
+    const year = Number(typeof dateValue === 'string' ? dateValue.slice(0, 4) : istDate(now).slice(0, 4));
+    return { year, key: `${def.type}:${year}${ctx.pcSeries ? `:${ctx.pcSeries}` : ''}` };
+  };
+  const serialRows = new Map<string, { key: string; last: number }>();
+  if (def.serial) {
+    const keys = [...new Set(prepared.map((p) => serialKey(p.data).key))];
+    const stored = await db.serials.bulkGet(keys);
+    keys.forEach((key, i) => serialRows.set(key, stored[i] ?? { key, last: 0 }));
+  }
+  const unique = opts.unique ?? [];
+  if (unique.length) {
+    const seen = new Set<string>();
+    for (const p of prepared)
+      for (const k of p.keys)
+        if (unique.some((u) => k.startsWith(u))) {
+          if (seen.has(k)) throw duplicateKey(k);
+          seen.add(k);
+        }
+    if (seen.size) {
+      const clash = (await table.where('keys').anyOf([...seen]).toArray()).find((r) => !r.cancelled);
+      if (clash) throw duplicateKey(clash.keys.find((k) => seen.has(k)) ?? '', clash);
+    }
+  }
+  const records: StoredRecord[] = [];
+  const sums = new Map<string, TotalContribution>();
+  let inFlight: Promise<unknown> | null = null;
+  // Building a chunk and handing it to IndexedDB (which copies every record on this thread) is
+  // one task: the chunk is sized to the time budget at the speed the last one went.
+  const sizes = adaptiveChunks(50, 10, 500);
+  for (let i = 0; i < prepared.length; ) {
+    const t0 = sizes.clock();
+    const slice = prepared.slice(i, i + sizes.size);
+    i += slice.length;
+    const chunk: StoredRecord[] = [];
+    for (const p of slice) {
+      let serialYear: number | null = null;
+      let serialNo: number | null = null;
+      let serial: string | null = null;
+      if (def.serial) {
+        const s = serialKey(p.data);
+        const row = serialRows.get(s.key)!;
+        serialYear = s.year;
+        serialNo = ++row.last;
+        serial = formatSerial(serialYear, ctx.pcSeries, serialNo);
+      }
+      const mutationId = ulid(now.getTime());
+      const rec: StoredRecord = {
+        id: p.id,
+        thana: ctx.thana,
+        type: def.type,
+        schemaVersion: def.schemaVersion,
+        serial,
+        serialYear,
+        serialNo,
+        data: p.data,
+        tokens: p.tokens,
+        keys: p.keys,
+        createdAt: at,
+        createdBy: actor.userId,
+        updatedAt: at,
+        updatedBy: actor.userId,
+        mutationId,
+        version: 1,
+        history: [{ version: 1, kind: 'create', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: null, changes: [], mutationId }],
+        cancelled: null,
+        late: isLate(ctx, def, p.data),
+        _rev: null,
+        syncState: 'dirty',
+      };
+      chunk.push(rec);
+      // Sum the contributions: one read and write per totals key at the end, not per entry.
+      for (const c of contributions(def, rec)) {
+        const s = sums.get(c.key) ?? { key: c.key, values: {} };
+        for (const [k, v] of Object.entries(c.values)) s.values[k] = (s.values[k] ?? 0) + v;
+        sums.set(c.key, s);
+      }
+    }
+    records.push(...chunk);
+    const written = table.bulkAdd(chunk);
+    // A failure aborts the transaction; it is awaited below (or through the transaction).
+    written.catch(() => undefined);
+    sizes.took(chunk.length, sizes.clock() - t0);
+    if (inFlight) await inFlight;
+    inFlight = written;
+  }
+  if (inFlight) await inFlight;
+  await writeSuspectsMany(db, records, at);
+  if (serialRows.size) await db.serials.bulkPut([...serialRows.values()]);
+  await applyTotals(db, [...sums.values()], 1);
+  if (opts.audit !== 'none')
+    await db.audit.bulkAdd(
+      records.map((rec) => auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: rec.serial ?? '', after: rec.data })),
+    );
+  return records.map((record, i) => ({ record, warnings: prepared[i]!.warnings }));
+}
+
 /**
  * Many entries in ONE transaction (imports): all are written, with their serials, history,
  * audit rows and totals, or none is. Same rules as createRecord; a bad input refuses the lot.
@@ -185,91 +350,9 @@ export async function createRecords(
   inputs: RecordData[],
   opts: CreateManyOptions = {},
 ): Promise<CreateResult[]> {
-  assertCan(actor.role, 'record.create');
-  const validated = inputs.map((input, i) => {
-    try {
-      const v = validate(ctx, def, input);
-      assertOwnedFields(def, 'create', {}, v.data, diffData({}, v.data), null);
-      return v;
-    } catch (e) {
-      if (e instanceof DomainError && inputs.length > 1)
-        throw new DomainError(e.code, bi(`प्रविष्टि ${i + 1}: ${e.bilingual.hi}`, `Entry ${i + 1}: ${e.bilingual.en}`), e.issues);
-      throw e;
-    }
-  });
+  const prepared = await prepareNewRecords(ctx, actor, def, inputs);
   const { db } = ctx;
-  const table = db.registerTable(def.type);
-  return db.transaction('rw', tables(db, def.type), async () => {
-    const now = ctx.now();
-    const at = now.toISOString();
-    const serialRows = new Map<string, { key: string; last: number }>();
-    const unique = opts.unique ?? [];
-    const seen = new Set<string>();
-    const records: StoredRecord[] = [];
-    for (const { data } of validated) {
-      let serialYear: number | null = null;
-      let serialNo: number | null = null;
-      let serial: string | null = null;
-      if (def.serial) {
-        const dateValue = def.serialDateField ? data[def.serialDateField] : null;
-        serialYear = Number(typeof dateValue === 'string' ? dateValue.slice(0, 4) : istDate(now).slice(0, 4));
-        const key = `${def.type}:${serialYear}${ctx.pcSeries ? `:${ctx.pcSeries}` : ''}`;
-        let row = serialRows.get(key);
-        if (!row) serialRows.set(key, (row = (await db.serials.get(key)) ?? { key, last: 0 }));
-        serialNo = ++row.last;
-        serial = formatSerial(serialYear, ctx.pcSeries, serialNo);
-      }
-      const mutationId = ulid(now.getTime());
-      const d = derived(def, data);
-      for (const k of d.keys.filter((k) => unique.some((p) => k.startsWith(p)))) {
-        if (seen.has(k)) throw duplicateKey(k);
-        seen.add(k);
-      }
-      records.push({
-        id: makeId(ctx.thana, def.type, ulid(now.getTime())),
-        thana: ctx.thana,
-        type: def.type,
-        schemaVersion: def.schemaVersion,
-        serial,
-        serialYear,
-        serialNo,
-        data,
-        ...d,
-        createdAt: at,
-        createdBy: actor.userId,
-        updatedAt: at,
-        updatedBy: actor.userId,
-        mutationId,
-        version: 1,
-        history: [{ version: 1, kind: 'create', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: null, changes: [], mutationId }],
-        cancelled: null,
-        late: isLate(ctx, def, data),
-        _rev: null,
-        syncState: 'dirty',
-      });
-    }
-    if (seen.size) {
-      const clash = (await table.where('keys').anyOf([...seen]).toArray()).find((r) => !r.cancelled);
-      if (clash) throw duplicateKey(clash.keys.find((k) => seen.has(k)) ?? '', clash);
-    }
-    await table.bulkAdd(records);
-    await writeSuspectsMany(db, records, at);
-    if (serialRows.size) await db.serials.bulkPut([...serialRows.values()]);
-    // Sum the contributions first: one read and write per totals key, not per entry.
-    const sums = new Map<string, TotalContribution>();
-    for (const rec of records)
-      for (const c of contributions(def, rec)) {
-        const s = sums.get(c.key) ?? { key: c.key, values: {} };
-        for (const [k, v] of Object.entries(c.values)) s.values[k] = (s.values[k] ?? 0) + v;
-        sums.set(c.key, s);
-      }
-    await applyTotals(db, [...sums.values()], 1);
-    if (opts.audit !== 'none')
-      await db.audit.bulkAdd(
-        records.map((rec) => auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: rec.serial ?? '', after: rec.data })),
-      );
-    return records.map((record, i) => ({ record, warnings: validated[i]!.issues.filter((x) => x.severity === 'warning') }));
-  });
+  return db.transaction('rw', tables(db, def.type), () => writeNewRecords(ctx, actor, def, prepared, opts));
 }
 
 function duplicateKey(key: string, existing?: StoredRecord): DomainError {

@@ -75,6 +75,11 @@ export function parseId(id: string): { thana: string; type: string; key: string 
 }
 
 function same(a: unknown, b: unknown): boolean {
+  // Strings, booleans and null compare as they are (the common case, thousands of times in an
+  // import); objects and numbers as JSON, as always (NaN and Infinity stringify as null).
+  if ((a ?? null) === (b ?? null)) return true;
+  const plain = (v: unknown) => v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean';
+  if (plain(a) && plain(b)) return false;
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 

@@ -112,6 +112,11 @@ export interface Validated {
   issues: Issue[];
 }
 
+/** Equal for two validation contexts that give every record the same verdict (today, settings). */
+export function validationStamp(v: Omit<FieldContext, 'record'>): string {
+  return `${v.today}|${JSON.stringify(v.settings)}`;
+}
+
 /**
  * Normalise and validate a whole record with the register's rules. The same function serves
  * the form, the import and records arriving by sync (design §3.12).

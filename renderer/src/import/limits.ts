@@ -6,6 +6,7 @@
  * refused before exceljs sees it.
  */
 import { bi, DomainError } from '@/domain/bilingual';
+import { timeSlicer } from '@/domain/timeslice';
 
 export const IMPORT_LIMITS = {
   /** The file as picked (a 1-lakh-row roster is about 8 MB zipped). */
@@ -158,6 +159,7 @@ async function* partText(bytes: Uint8Array, e: ZipEntry): AsyncGenerator<string>
 export async function checkSheetExtents(bytes: Uint8Array, entries: ZipEntry[]): Promise<void> {
   // Only rows (r="12") and cells (r="AB12") carry an r attribute in a worksheet.
   const ref = /\sr="([A-Z]*)(\d+)"/g;
+  const slicer = timeSlicer();
   for (const e of entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
     let tail = '';
@@ -169,7 +171,10 @@ export async function checkSheetExtents(bytes: Uint8Array, entries: ZipEntry[]):
       const scan = cut > 0 ? text.slice(0, cut) : text;
       tail = cut > 0 ? text.slice(cut) : '';
       ref.lastIndex = 0;
+      let n = 0;
       for (let m = ref.exec(scan); m; m = ref.exec(scan)) {
+        // A decompressed piece can hold a whole sheet: pause now and then (ref keeps its place).
+        if (++n % 2000 === 0 && slicer.due()) await slicer.pause();
         const row = Number(m[2]);
         if (row > maxRow) maxRow = row;
         if (m[1]) {

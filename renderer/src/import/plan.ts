@@ -1,11 +1,12 @@
 /**
  * The import of a sheet, before anything is written: every row read through the column mapping,
  * coerced, checked with the register's own validation (the same as the form's), and checked for
- * duplicates within the file and against the register. Works in chunks so the window stays live.
+ * duplicates within the file and against the register. Works in time slices so the window stays live.
  */
 import { bi, type Bilingual, type Issue } from '@/domain/bilingual';
 import type { FieldContext, FieldDef, RegisterDef } from '@/domain/registers/types';
-import { validateRecord, type RecordData } from '@/domain/validation';
+import { timeSlicer } from '@/domain/timeslice';
+import { validateRecord, validationStamp, type RecordData } from '@/domain/validation';
 import { isBlankPlain, type Plain } from './cells';
 import { coerceCell } from './coerce';
 import { isFooterRow } from './footer';
@@ -38,7 +39,7 @@ export interface ImportOptions {
   validation: Omit<FieldContext, 'record'>;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Rows between two yields to the event loop. */
+  /** Rows between two progress reports (the pauses for the window go by the clock). */
   chunkSize?: number;
 }
 
@@ -79,9 +80,9 @@ export interface ImportPlan {
   matches: SoundMatch[];
   /** What the writer knows each referenced id by (its name): the screen never shows an id. */
   labels: Record<string, string>;
+  /** The validation context the accepted rows were checked under (validationStamp): the write does not validate them again under the same. */
+  validatedUnder: string;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function aborted(): Error {
   return new DOMException('Import cancelled', 'AbortError');
@@ -100,18 +101,19 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const ref = (type: string, id: string) => opts.resolvers?.[type]?.get(id);
   const start = header ? Math.max(header.index, ...header.extra) + 1 : 0;
 
-  const plan: ImportPlan = { type: def.type, total: 0, accepted: [], rejected: [], skippedBlank: 0, skippedHeaders: 0, skippedFooter: 0, added: {}, matches: [], labels: {} };
+  const plan: ImportPlan = { type: def.type, total: 0, accepted: [], rejected: [], skippedBlank: 0, skippedHeaders: 0, skippedFooter: 0, added: {}, matches: [], labels: {}, validatedUnder: validationStamp(opts.validation) };
   const mappedCols = columns.map((c) => c.col);
   let inFooter = false;
   const firstRowOfKey = new Map<string, number>();
   const keysOfRow = new Map<PlannedRow, string[]>();
   const count = sheet.rows.length - start;
   const isHeaderLike = repeatedHeaderTest(header ? [header.index, ...header.extra].map((i) => sheet.rows[i] ?? []) : []);
+  const slicer = timeSlicer();
 
   for (let i = start; i < sheet.rows.length; i++) {
-    if ((i - start) % chunk === 0 && i > start) {
-      opts.onProgress?.(i - start, count);
-      await yieldToEventLoop();
+    if ((i - start) % chunk === 0 && i > start) opts.onProgress?.(i - start, count);
+    if (slicer.due()) {
+      await slicer.pause();
       if (opts.signal?.aborted) throw aborted();
     }
     const cells = sheet.rows[i]!;
@@ -215,12 +217,22 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
 
   // Only the new villages (etc.) that accepted rows use are created.
   const used = new Set<string>();
-  for (const row of plan.accepted)
-    for (const v of Object.values(row.data)) for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'string' && id.startsWith('new:')) used.add(id);
   const usedIds = new Set<string>();
-  for (const row of plan.accepted)
-    for (const { field } of columns)
-      if (field.refType) for (const id of [row.data[field.key]].flat()) if (typeof id === 'string') usedIds.add(id);
+  // Every reference field, mapped from a column or set for all rows.
+  const refColumns = def.fields.filter((f) => f.refType).map((f) => f.key);
+  const note = (id: unknown) => {
+    if (typeof id !== 'string') return;
+    usedIds.add(id);
+    if (id.startsWith('new:')) used.add(id);
+  };
+  for (const row of plan.accepted) {
+    if (slicer.due()) await slicer.pause();
+    for (const key of refColumns) {
+      const v = row.data[key];
+      if (Array.isArray(v)) v.forEach(note);
+      else note(v);
+    }
+  }
   for (const [type, r] of Object.entries(opts.resolvers ?? {})) {
     const list = [...r.added.values()].filter((t) => used.has(t.id));
     if (list.length) plan.added[type] = list;

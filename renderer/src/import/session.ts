@@ -6,9 +6,10 @@
 import type { Actor } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import type { RecordData } from '@/domain/validation';
-import { istDate } from '@/domain/dates';
 import type { StationContext } from '@/db/context';
 import { commitImport, existingKeys, refTargets, type CommitResult } from '@/db/import';
+import { validationContext } from '@/db/repository';
+import { yieldToEventLoop } from '@/domain/timeslice';
 import { detectHeader, headingScore, headingsOf, proposeMapping, type HeaderGuess } from './header';
 import { convertLegacyColumns, legacyColumns, type LegacyColumn } from './legacy';
 import { planImport, type ImportPlan } from './plan';
@@ -54,9 +55,13 @@ function guessHeader(session: ImportSession): ImportSession {
 
 export async function openImport(def: RegisterDef, bytes: Uint8Array, fileName: string): Promise<ImportSession> {
   const original = await readSpreadsheet(bytes, fileName);
+  // Each step looks at thousands of cells: a pause between them keeps every one a short task.
+  await yieldToEventLoop();
   // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev.
   const converted = original.map((s) => convertLegacyColumns(s, legacyColumns(s)));
+  await yieldToEventLoop();
   const sheetIndex = bestSheet(def, converted);
+  await yieldToEventLoop();
   return guess({ def, fileName, original, sheets: original, sheetIndex, legacy: [], legacyOn: true, header: null, headings: [], mapping: [] });
 }
 
@@ -109,7 +114,7 @@ export async function prepareImport(ctx: StationContext, session: ImportSession,
     uniqueKeys: profile.uniqueKeys,
     existing: (keys) => existingKeys(ctx, session.def, keys, (r) => [r.serial ? `${r.thana}/${r.serial}` : '', String(r.data.name ?? '')].filter(Boolean).join(' ')),
     completeRow: profile.completeRow,
-    validation: { today: istDate(ctx.now()), settings: ctx.settings() },
+    validation: validationContext(ctx),
     onProgress: opts.onProgress,
     signal: opts.signal,
   });
