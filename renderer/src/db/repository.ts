@@ -329,7 +329,7 @@ export async function writeNewRecords(ctx: StationContext, actor: Actor, def: Re
     inFlight = written;
   }
   if (inFlight) await inFlight;
-  await writeSuspectsMany(db, records, at);
+  if (writesSuspects(def.type)) await writeSuspectsMany(db, records, at);
   if (serialRows.size) await db.serials.bulkPut([...serialRows.values()]);
   await applyTotals(db, [...sums.values()], 1);
   if (opts.audit !== 'none')
