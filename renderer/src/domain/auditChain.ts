@@ -163,14 +163,17 @@ export class ChainChecker {
     const c = this.cur;
     const where = { pc, rowId: r.id, at: r.at };
     c.summary.rows++;
-    if (r.hash !== computed || seq === 0) this.report({ ...where, kind: 'edited', position: seq });
+    const edited = r.hash !== computed || seq === 0;
     const last = c.summary.last;
     if (seq === last) {
       this.report({ ...where, kind: 'duplicate', position: seq });
+      if (edited) this.report({ ...where, kind: 'edited', position: seq });
       return; // the first row at this position stays the chain's
     }
+    // In chain order: what is missing before this row, then whether it follows, then the row itself.
     if (seq > last + 1) this.report({ pc, kind: 'gap', position: last + 1, to: seq - 1 });
     else if (r.prevHash !== c.lastHash) this.report({ ...where, kind: 'not-linked', position: seq });
+    if (edited) this.report({ ...where, kind: 'edited', position: seq });
     c.summary.last = seq;
     c.lastHash = typeof r.hash === 'string' ? r.hash : '';
   }
