@@ -111,7 +111,10 @@ export function auditToDoc(row: AuditRow): HubDoc {
 
 export function docToAudit(doc: HubDoc, syncState: AuditRow['syncState']): AuditRow {
   const { type: _t, schemaVersion: _v, mutationId: _m, ...rest } = bodyOf(doc);
-  return { ...(rest as Omit<AuditRow, 'id' | '_rev' | 'syncState'>), id: doc._id, _rev: doc._rev ?? null, syncState };
+  const row: AuditRow = { ...(rest as Omit<AuditRow, 'id' | '_rev' | 'syncState'>), id: doc._id, _rev: doc._rev ?? null, syncState };
+  // `hash: ''` means "link me into THIS PC's chain" (db/audit-chain.ts): a pulled row is never that.
+  if (row.hash === '') delete row.hash;
+  return row;
 }
 
 export function settingToDoc(thana: string, setting: SettingDocType, value: unknown, mutationId: string, rev: string | null): HubDoc {

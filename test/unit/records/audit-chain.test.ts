@@ -16,6 +16,7 @@ import { makeBackup, restoreBackup } from '../../../renderer/src/db/backup';
 import { saveProfile } from '../../../renderer/src/db/settings';
 import { DEFAULT_PROFILE } from '../../../renderer/src/domain/setup';
 import { BACKUP_KDF_MIN_ITERATIONS, setBackupKdfFloorForTests } from '../../../renderer/src/backup/format';
+import { auditToDoc, docToAudit } from '../../../renderer/src/sync/doc';
 import { freshDb, incharge, makeCtx, staffed, writer, type Clock } from './fixtures';
 
 const clock: Clock = { now: new Date('2026-11-28T06:30:00Z') };
@@ -205,5 +206,19 @@ describe('audit hash chain: upgrade and restore', () => {
     } finally {
       setBackupKdfFloorForTests(BACKUP_KDF_MIN_ITERATIONS);
     }
+  });
+});
+
+describe('audit hash chain: rows from elsewhere', () => {
+  it('a pulled row keeps its own chain fields, and one claiming hash "" is stored unchained, never adopted into this PC’s chain', async () => {
+    const { db } = await station(2);
+    const foreign = { ...auditRow(makeCtx(freshDb(), clock), writer, 'view', { summary: 'दूसरे पीसी की' }), pc: 'OTHERPC0000000000000000001', seq: 7, prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) };
+    const sneaky = { ...auditRow(makeCtx(freshDb(), clock), writer, 'view', { summary: 'बिना शृंखला' }), hash: '' };
+    await db.audit.bulkPut([docToAudit(auditToDoc(foreign), 'synced'), docToAudit(auditToDoc(sneaky), 'synced')]);
+    expect(await db.audit.get(foreign.id)).toMatchObject({ pc: foreign.pc, seq: 7, prevHash: foreign.prevHash, hash: foreign.hash });
+    const stored = await db.audit.get(sneaky.id);
+    expect(stored?.pc).toBeUndefined();
+    expect(stored?.hash).toBeUndefined();
+    expect((await chain(db)).map((r) => r.seq)).toEqual([1, 2]);
   });
 });
