@@ -11,7 +11,7 @@
  * - a document is at most MAX_DOC_BYTES of JSON counted in UTF-8 bytes;
  * - ids start with '<CODE>:', `thana` is CODE, `type` matches the id; `schemaVersion`,
  *   `mutationId` are present, and `hubUser` names the CouchDB user writing this version;
- * - `meta` documents (the epoch) are for admins only; audit documents are written once;
+ * - `meta` documents (the epoch) are for admins only; audit documents are written once, and carry their PC's hash chain (`pc`, `seq`, `prevHash`, `hash`);
  * - the thana's profile and options documents keep the thana's code and an object value;
  * - a register document has its register's shape (generated from the register definitions:
  *   vdu-shapes.ts): an object `data` with each field of its kind and within its length, the
