@@ -40,7 +40,9 @@ adds a register or raises a register's schemaVersion: the hub's rules come from 
   --config plan.json      {district, thanas:[{code, pcs:[{username, series?}]}], districtUsers, origins}
   --accounts file.csv     also write new accounts and passwords to this file (keep it safe)
   It also sets the server up: valid users only, _all_dbs for admins, no sign-ups, CORS for the app
-  only, and a replication account (repl_<district>) for the district's replication jobs.
+  only, and a replication account (repl_<district>) for the district's replication jobs. The district
+  suspect registry (registry_<district>) is fed by one selective job per thana and read by every PC
+  account (role registry_<district>); it holds identifiers of fraud, never a complainant.
 
 retire-leaves (also --retire-leaves): delete conflict leaves that stations have folded into the
   winning version's history (listed in its foldedRevs, every version present); others stay.

@@ -25,7 +25,7 @@ import { pullRegistry } from '../../renderer/src/sync/registryPull';
 import { districtDbName, replicationRole, replicationUser, thanaDbName } from '../../renderer/src/sync/vdu';
 import { complaint } from '../unit/complaints/fixtures';
 import { as } from './hub-helpers';
-import { admin, hubAdmin, hubUrl, StationPc, uniqueCode } from './helpers';
+import { admin, hubAdmin, hubUrl, provisionThana, StationPc, uniqueCode } from './helpers';
 
 const pcs: StationPc[] = [];
 afterAll(async () => {
@@ -149,6 +149,30 @@ describe('district suspect registry', () => {
     expect(withdrawn.status).toBe(201);
     const del = await as(A.o.account, 'DELETE', `${thanaDbName(A.o.code)}/${id}?rev=${(withdrawn.body as { rev: string }).rev}`);
     expect(del.status).toBe(403);
+  });
+});
+
+describe('two PCs of one thana', () => {
+  it('a merged complaint’s entries follow the merged identifiers: the one the merge dropped is withdrawn', async () => {
+    const setup = await provisionThana('RM', 2);
+    const [p1, p2] = await Promise.all(setup.pcs.map((account, i) => StationPc.open({ code: setup.code, name: `pc${i + 1}`, account, pcSeries: i ? 'B' : '' })));
+    pcs.push(p1!, p2!);
+    const { record } = await createComplaint(p1!.ctx, p1!.actor, complaint());
+    await sync(p1!);
+    await sync(p2!);
+    expect(await p2!.db.suspect.where('complaintId').equals(record.id).count()).toBe(5);
+    // Both correct the suspect's mobile offline; PC 1 reaches the hub first, so its value stays.
+    await correctComplaint(p1!.ctx, p1!.actor, record.id, { suspectMobiles: '7000011111' }, 'नंबर सुधारा');
+    await correctComplaint(p2!.ctx, p2!.actor, record.id, { suspectMobiles: '7000022222' }, 'नंबर सुधारा');
+    await sync(p1!);
+    const report = await sync(p2!);
+    expect(report.merged).toBeGreaterThan(0);
+    expect((await p2!.db.complaint.get(record.id))!.data.suspectMobiles).toBe('7000011111');
+    await sync(p1!);
+    const hub = await admin<{ rows: { doc: Doc }[] }>('GET', `${setup.db}/_all_docs?include_docs=true`);
+    const entries = hub.body.rows.map((r) => r.doc).filter((d) => d.type === 'suspect' && String(d.key).startsWith('smob:'));
+    const state = Object.fromEntries(entries.map((d) => [d.key, d.withdrawn]));
+    expect(state).toEqual({ 'smob:7000012345': true, 'smob:7000011111': false, 'smob:7000022222': true });
   });
 });
 

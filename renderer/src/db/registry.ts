@@ -182,8 +182,11 @@ async function withContacts(db: StationDb, matches: Map<string, RegistryMatch>):
 export async function findMatches(db: StationDb, keys: string[], ownThana: string): Promise<RegistryMatch[]> {
   const wanted = new Set(keys);
   if (!wanted.size) return [];
-  const rows = await db.registry.where('key').anyOf([...wanted]).toArray();
-  return withContacts(db, group(rows, wanted, ownThana));
+  // One read transaction for the entries and the contacts; one equality lookup per identifier.
+  return db.transaction('r', db.registry, async () => {
+    const rows = (await Promise.all([...wanted].map((k) => db.registry.where('key').equals(k).toArray()))).flat();
+    return withContacts(db, group(rows, wanted, ownThana));
+  });
 }
 
 /** The same answer by reading every entry: what the bench compares the index with. */

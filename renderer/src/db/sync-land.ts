@@ -19,7 +19,7 @@ import { REGISTER_TABLES, type AuditRow, type RegisterTable, type ShadowRow, typ
 import { CHECKPOINT_KEY, readMeta, writeMeta, type Checkpoint } from './sync-meta';
 import { PENDING_LEAVES_KEY, syncTables, Workset } from './sync-workset';
 import { docToSuspect } from './registry';
-import { SUSPECT_TYPE } from '@/domain/registry/suspects';
+import { planSuspectBodies, SUSPECT_TYPE } from '@/domain/registry/suspects';
 
 /** A hub document as the replicator hands it over: from `_changes`, or `_all_docs` after a 409. */
 export interface RemoteDoc {
@@ -73,6 +73,8 @@ interface Landing {
   problems: Map<string, { table: string; problems: Issue[]; fields: MergedField[] }>;
   /** Records landed in this batch (their review row is cleared unless they still break a rule). */
   landed: Map<string, string>;
+  /** Records merged here in this batch: their suspect-registry entries are re-derived (db/registry.ts). */
+  merged: Set<string>;
 }
 
 function auditCtx(l: Landing): StationContext {
@@ -217,6 +219,7 @@ function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local
           after: Object.fromEntries(fields.map((f) => [f.field, record.data[f.field]])),
         }),
       );
+    l.merged.add(local.id);
     stats.merged++;
   }
 }
@@ -236,6 +239,22 @@ function landAudit(l: Landing, remote: RemoteDoc, local: AuditRow | undefined): 
   // Audit rows never change after they are written: the hub's copy and ours are the same row.
   ws.auditPuts.set(doc._id, local ? { ...local, _rev: doc._rev ?? null, syncState: 'synced' } : docToAudit(doc, 'synced'));
   stats.applied++;
+}
+
+/**
+ * A merged complaint may hold other identifiers than either PC wrote entries for: its entries are
+ * planned again from the merged record (new ones added, ones no longer in it withdrawn), dirty, so
+ * the registry never keeps an identifier the complaint lost in the merge.
+ */
+async function rederiveSuspects(l: Landing, recs: StoredRecord[]): Promise<void> {
+  const stored = await l.db.suspect.where('complaintId').anyOf(recs.map((r) => r.id)).toArray();
+  const current = new Map(stored.map((s) => [s.id, s]));
+  for (const s of l.ws.suspectPuts.values()) current.set(s.id, s);
+  const at = l.ctx.now().toISOString();
+  for (const rec of recs) {
+    const mine = [...current.values()].filter((s) => s.complaintId === rec.id);
+    for (const b of planSuspectBodies(rec, mine, at, l.ctx.newId)) l.ws.suspectPuts.set(b.id, { ...b, _rev: current.get(b.id)?._rev ?? null, syncState: 'dirty' });
+  }
 }
 
 /**
@@ -363,6 +382,7 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     listed: new Set(),
     problems: new Map(),
     landed: new Map(),
+    merged: new Set(),
   };
   const { ws } = l;
   // The last word per id wins within a batch (a replayed feed may repeat rows).
@@ -448,6 +468,10 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
   }
   if (ctx.mode === 'station') {
     await checkUnique(l);
+    // Called only when there is work: an extra await with no IndexedDB request in it lets the
+    // transaction commit early (PrematureCommitError, seen with fake-indexeddb).
+    const merged = [...l.merged].map((id) => l.ws.puts.get('complaint')?.get(id)).filter((r): r is StoredRecord => !!r);
+    if (merged.length) await rederiveSuspects(l, merged);
     writeReviews(l);
   }
   await ws.flush(db);
