@@ -159,8 +159,9 @@ export interface RegistryMatch {
 
 function group(rows: RegistryRow[], keys: Set<string>, ownThana: string): Map<string, RegistryMatch> {
   const out = new Map<string, RegistryMatch>();
-  for (const r of rows) {
-    if (r.kind !== 'suspect' || r.withdrawn || r.thana === ownThana || !keys.has(r.key)) continue;
+  const hits = rows.filter((r) => r.kind === 'suspect' && !r.withdrawn && r.thana !== ownThana && keys.has(r.key));
+  // In id order, so the answer does not depend on how the rows were found (index or scan).
+  for (const r of hits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const m = out.get(r.complaintId) ?? { entry: r, shared: [], contact: null };
     if (!m.shared.includes(r.key)) m.shared.push(r.key);
     out.set(r.complaintId, m);
