@@ -3,31 +3,17 @@
  * their chain and keep it; a row forged on the hub with a PC account (the hub cannot tell a forged
  * row from a real one by its form) is found on the audit page of every PC that pulls it.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkAuditChains } from '../../renderer/src/db/audit-chain';
 import { auditRow } from '../../renderer/src/db/repository';
 import { chainText } from '../../renderer/src/domain/auditChain';
 import { sha256Hex } from '../../renderer/src/domain/sha256';
 import { auditToDoc, stampWriter } from '../../renderer/src/sync/doc';
-import { provisionThana, StationPc, type ThanaSetup } from './helpers';
+import { thanaSuite } from './helpers';
 import { as } from './hub-helpers';
 
-let setup: ThanaSetup;
-const open: StationPc[] = [];
-
-async function pc(name: string, i: number, series = ''): Promise<StationPc> {
-  const p = await StationPc.open({ code: setup.code, name, pcSeries: series, account: setup.pcs[i]! });
-  open.push(p);
-  return p;
-}
-
-beforeAll(async () => {
-  setup = await provisionThana('AC');
-});
-
-afterEach(async () => {
-  for (const p of open.splice(0)) await p.close();
-});
+const suite = thanaSuite('AC');
+const pc = suite.pc;
 
 describe('audit chains through the hub', () => {
   it('two PCs’ chains arrive whole at each other: no problem reported, one chain per PC', async () => {
@@ -61,12 +47,12 @@ describe('audit chains through the hub', () => {
     // Position 2 of A's chain, claimed again with a made-up predecessor.
     const forged = { ...auditRow(b.ctx, b.actor, 'verify', { summary: 'जाली सत्यापन' }), hash: undefined, pc: a.db.auditPc!, seq: 2, prevHash: 'e'.repeat(64) } as Record<string, unknown>;
     forged.hash = sha256Hex(chainText(forged as never));
-    const put = await as(setup.pcs[1]!, 'PUT', `${setup.db}/${encodeURIComponent(String(forged.id))}`, stampWriter(auditToDoc(forged as never), setup.pcs[1]!.username));
+    const put = await as(suite.setup.pcs[1]!, 'PUT', `${suite.setup.db}/${encodeURIComponent(String(forged.id))}`, stampWriter(auditToDoc(forged as never), suite.setup.pcs[1]!.username));
     expect(put.status).toBe(201);
     // The hub refuses an audit row without its chain.
     const bare = { ...auditRow(b.ctx, b.actor, 'view', { summary: 'बिना शृंखला' }) } as Record<string, unknown>;
     delete bare.hash;
-    const refused = await as(setup.pcs[1]!, 'PUT', `${setup.db}/${encodeURIComponent(String(bare.id))}`, stampWriter(auditToDoc(bare as never), setup.pcs[1]!.username));
+    const refused = await as(suite.setup.pcs[1]!, 'PUT', `${suite.setup.db}/${encodeURIComponent(String(bare.id))}`, stampWriter(auditToDoc(bare as never), suite.setup.pcs[1]!.username));
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).toContain('hash chain');
 

@@ -1,23 +1,13 @@
 /** The happy path and the batch boundaries (reference/sync.md §8 cases 1, 4, 16). */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from './proxy';
-import { allVersions, expectConverged, hubUrl, openDistrict, provisionThana, StationPc, waitForDistrict, type ThanaSetup } from './helpers';
+import { allVersions, expectConverged, hubUrl, openDistrict, thanaSuite, waitForDistrict, type ThanaSetup } from './helpers';
 
+const suite = thanaSuite('B');
+const pc = suite.pc;
 let setup: ThanaSetup;
-const open: StationPc[] = [];
-
-async function pc(name: string, i: number, series = ''): Promise<StationPc> {
-  const p = await StationPc.open({ code: setup.code, name, pcSeries: series, account: setup.pcs[i]! });
-  open.push(p);
-  return p;
-}
-
-beforeAll(async () => {
-  setup = await provisionThana('B');
-});
-
-afterEach(async () => {
-  for (const p of open.splice(0)) await p.close();
+beforeAll(() => {
+  setup = suite.setup;
 });
 
 describe('two station PCs and the district', () => {

@@ -3,7 +3,7 @@
  * StationDb in fake-indexeddb with its own clientId and serial series; records are written through
  * the app's one write path (src/db/repository.ts), exactly as the registers do.
  */
-import { expect, inject } from 'vitest';
+import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { StationDb, REGISTER_TABLES } from '../../renderer/src/db/schema';
 import type { StationContext } from '../../renderer/src/db/context';
 import { cancelRecord, correctRecord, createRecord } from '../../renderer/src/db/repository';
@@ -63,6 +63,36 @@ export interface ThanaSetup {
   pcs: { username: string; password: string }[];
   districtUser: { username: string; password: string };
   report: ProvisionReport;
+}
+
+/**
+ * A suite's thana, provisioned once (beforeAll), and its station PCs: `pc(name, i, series)` opens a
+ * PC signed in with the thana's i-th account; every PC a test opens is closed after it.
+ */
+export function thanaSuite(prefix: string): { readonly setup: ThanaSetup; pc: (name: string, i: number, series?: string) => Promise<StationPc> } {
+  let setup: ThanaSetup | null = null;
+  const open: StationPc[] = [];
+  beforeAll(async () => {
+    setup = await provisionThana(prefix);
+  });
+  afterEach(async () => {
+    for (const p of open.splice(0)) await p.close();
+  });
+  const provisioned = (): ThanaSetup => {
+    if (!setup) throw new Error('the thana is provisioned in beforeAll');
+    return setup;
+  };
+  return {
+    get setup() {
+      return provisioned();
+    },
+    async pc(name, i, series = '') {
+      const s = provisioned();
+      const p = await StationPc.open({ code: s.code, name, pcSeries: series, account: s.pcs[i]! });
+      open.push(p);
+      return p;
+    },
+  };
 }
 
 /** Provision one thana with `pcs` station accounts and a district account. */
