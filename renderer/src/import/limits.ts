@@ -6,6 +6,7 @@
  * refused before exceljs sees it.
  */
 import { bi, DomainError } from '@/domain/bilingual';
+import { groupIndian } from '@/domain/money';
 import { timeSlicer } from '@/domain/timeslice';
 
 export const IMPORT_LIMITS = {
@@ -24,7 +25,7 @@ export const IMPORT_LIMITS = {
 } as const;
 
 const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-const lakhs = (n: number) => n.toLocaleString('en-IN');
+const lakhs = groupIndian;
 
 function tooLarge(code: string, hi: string, en: string): DomainError {
   return new DomainError(`import.limit.${code}`, bi(`${hi}। इसे छोटे भागों में बाँटकर आयात करें।`, `${en}. Split it into smaller files and import them one by one.`));
