@@ -102,7 +102,9 @@ test('a 1930 complaint with two transactions goes through hold and a partial ref
     await page.getByTestId('money-holds-0-amount').fill('30,000');
   });
   await expect(page.getByTestId('holds-table')).toContainText('XXXX7788');
-  await step(page, 'hold', 'राशि होल्ड');
+  // The first hold moves the complaint to "money on hold" with no further press.
+  await expect(page.getByTestId('status-current')).toHaveText('राशि होल्ड');
+  await expect(page.getByTestId('status-to-hold')).toHaveCount(0);
 
   // A partial refund of ₹10,000 by the SOP route; ₹20,000 stays pending.
   await addMoney(page, 'आंशिक राशि वापसी', async () => {
