@@ -5,7 +5,7 @@
  * locale controls (date pickers, "Choose File").
  */
 import { test, expect, type Page } from '@playwright/test';
-import { collectConsoleErrors, setupAndSignIn } from './helpers';
+import { collectConsoleErrors, field, setupAndSignIn } from './helpers';
 
 /** What the person sees that breaks the rules, as readable lines (empty when the page is right). */
 async function screenProblems(page: Page): Promise<string[]> {
@@ -105,6 +105,7 @@ const PAGES: { path: string; ready?: string; open?: (page: Page) => Promise<void
   { path: '/sync' },
   { path: '/settings' },
   { path: '/audit' },
+  { path: '/training' },
   { path: '/places', ready: 'register-list' },
   { path: '/print/mitan' },
   { path: '/print/complaint' },
@@ -169,6 +170,32 @@ test('every page fits 1366×768 in Hindi and 1280×720 in English, with Indian d
   expect(await walk(page)).toEqual([]);
   await page.goto('/#/audit');
   await expect(page.locator('main')).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2} (पूर्वाह्न|अपराह्न)/);
+  expect(errors).toEqual([]);
+});
+
+test('the first-run setup screens fit 1366×768 too: a thana PC, a district PC, and the PIN step', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await expect(page.getByTestId('setup')).toBeVisible();
+  const problems: string[] = [];
+  const look = async (what: string) => {
+    await page.waitForTimeout(200);
+    for (const line of await screenProblems(page)) problems.push(`${what}: ${line}`);
+  };
+  await look('setup (thana)');
+  await page.getByTestId('setup-kind-district').check();
+  await look('setup (district)');
+  const district: Record<string, string> = {
+    district: 'बिलासपुर', districtCode: 'bilaspur', officeName: 'पुलिस अधीक्षक कार्यालय', spName: 'संजय सिंह',
+    adminName: 'अनिता ध्रुव', campaignStart: '01-11-2026', campaignEnd: '31-01-2027',
+  };
+  for (const [k, v] of Object.entries(district)) await field(page, k).fill(v);
+  await look('setup (district, filled)');
+  await field(page, 'districtTarget').press('Enter');
+  await expect(page.getByTestId('district-pin')).toBeVisible();
+  await look('setup (district PIN)');
+  expect(problems).toEqual([]);
   expect(errors).toEqual([]);
 });
 
