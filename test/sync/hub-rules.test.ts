@@ -229,6 +229,22 @@ describe('refused', () => {
     expect(denied(() => vdu({ ...doc, [WRITER_FIELD]: pcB.name }, null, pcA))).toContain('hubUser must name');
   });
 
+  it('an admin’s edit by hand (Fauxton, curl) names the admin; with a new version, a deletion or a repair of the hub’s own documents it need not', () => {
+    const r = scene.entries[2]!;
+    const before = held(r);
+    const edited = { ...before, data: { ...(before.data as object), placeName: 'पंचायत भवन (नया)' } };
+    expect(denied(() => vdu(edited, before, admin))).toContain('An edit made on the hub must name its writer: set hubUser to hubadmin');
+    expect(denied(() => vdu({ ...edited, [WRITER_FIELD]: admin.name }, before, admin))).toBeNull();
+    const cancelled = { ...before, cancelled: { at: '2026-11-28T10:00:00.000Z', by: 'x', reason: 'गलत' } };
+    expect(denied(() => vdu(cancelled, before, admin))).toContain('must name its writer');
+    // Not an edit by hand: a new version in the history (a station's body restored), the same content, a deletion, a new document.
+    const history = [...(before.history as object[]), { version: 2, kind: 'correct', at: '2026-11-28T10:00:00.000Z', by: 'n', byName: 'N', initials: 'N', reason: 'x', changes: [], mutationId: '01J00000000000000000000NEW' }];
+    expect(denied(() => vdu({ ...edited, history }, before, admin))).toBeNull();
+    expect(denied(() => vdu({ ...before, foldedRevs: ['2-abcd'] }, before, admin))).toBeNull();
+    expect(denied(() => vdu({ _id: r.id, _rev: '2-x', _deleted: true }, before, admin))).toBeNull();
+    expect(denied(() => vdu(edited, null, admin))).toBeNull();
+  });
+
   it('a new entry’s serial outside the writer’s series; an account without a series', () => {
     const doc = push(scene.entries[3]!); // 2026/000N: the plain series, PC A's
     expect(doc.serial).toMatch(/^2026\/\d{4}$/);

@@ -4,7 +4,8 @@
  * leaves (new_edits:false), deletions, malformed documents and documents of an unknown type. Every
  * case ends with the same content at the same `_rev` on every PC and the hub, and every value
  * readable somewhere on every PC. Writes are made as the hub admin (the hub's validation function
- * never restricts admins, so these cases stay valid whatever it refuses from station accounts).
+ * lets admins do anything, but an edit by hand must name its writer in `hubUser`: then every PC
+ * says who changed it).
  */
 import PouchDB from 'pouchdb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ type PouchCtor = new (name: string, opts: Record<string, unknown>) => Pouch;
 
 let setup: ThanaSetup;
 let pouch: Pouch;
+/** The hub admin the clerk signs in as (Fauxton, a script). */
+let clerk: string;
 const open: RealPc[] = [];
 
 async function station() {
@@ -56,6 +59,7 @@ async function expectEverywhere(pcs: RealPc[], table: string, id: string, field:
 
 beforeAll(async () => {
   setup = await provisionThana('P');
+  clerk = hubAdmin().username;
   const Ctor = PouchDB as unknown as PouchCtor;
   pouch = new Ctor(`${hubUrl()}/${setup.db}`, { auth: hubAdmin(), skip_setup: true });
   return () => pouch.close();
@@ -68,10 +72,12 @@ describe('PouchDB as another client of the hub', () => {
   it('plain PUT edits (a Mitan’s name, a complaint’s remark) keep their mutationId: each becomes a hub version on every PC', async () => {
     const { a, b, mitan, complaint } = await station();
     const m = await pouch.get<{ data: Record<string, unknown> }>(mitan.id);
-    await pouch.put({ ...m, data: { ...m.data, name: 'राम कुमार साहू' } });
+    // The hub refuses an edit by hand that leaves the last writer's name on it: it names the admin.
+    await expect(pouch.put({ ...m, data: { ...m.data, name: 'राम कुमार साहू' } })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('must name its writer') });
+    await pouch.put({ ...m, data: { ...m.data, name: 'राम कुमार साहू' }, hubUser: clerk });
     const c = await pouch.get<{ data: Record<string, unknown> }>(complaint.id);
     // The clerk also types a total by hand: computed fields are recomputed from the rows, not taken.
-    await pouch.put({ ...c, data: { ...c.data, remarks: 'जिला कार्यालय से जाँचा', totalHeld: 1 } });
+    await pouch.put({ ...c, data: { ...c.data, remarks: 'जिला कार्यालय से जाँचा', totalHeld: 1 }, hubUser: clerk });
     await b.correctMitan(mitan.id, { age: 31 });
     await syncAll(a, b);
     const hub = await expectRealConverged([a, b], setup);
@@ -80,6 +86,12 @@ describe('PouchDB as another client of the hub', () => {
     const hm = hub.get(mitan.id) as { data: Record<string, unknown> };
     expect(hm.data).toMatchObject({ name: 'राम कुमार साहू', age: 31 });
     expect((hub.get(complaint.id) as { data: Record<string, unknown> }).data.totalHeld).toBe(5000_00);
+    // "Changed on the hub by <the admin>" on every PC, not by the PC that wrote before.
+    for (const pc of [a, b]) {
+      const hubVersions = (await pc.get('mitan', mitan.id))!.history.filter((h) => h.kind === 'hub');
+      expect(hubVersions.map((h) => h.byName), pc.name).toEqual([clerk]);
+      expect(hubVersions[0]!.reason).toContain(`Changed on the hub by ${clerk}`);
+    }
   });
 
   it('sibling leaves written with new_edits:false: every leaf is folded once, every value readable on every PC', async () => {
@@ -128,7 +140,7 @@ describe('PouchDB as another client of the hub', () => {
     const oddId = `${setup.code}:bicycles:01UNKNOWNTYPE0000000000000`;
     await pouch.put({ _id: oddId, thana: setup.code, type: 'bicycles', schemaVersion: 1, mutationId: '01UNKNOWNTYPE0000000000000', data: { frame: 'F-77' } });
     const wrongKind = await pouch.get<{ data: Record<string, unknown> }>(entry.id);
-    await pouch.put({ ...wrongKind, data: { ...wrongKind.data, men: 'तीस' } }); // text where a number belongs
+    await pouch.put({ ...wrongKind, data: { ...wrongKind.data, men: 'तीस' }, hubUser: clerk }); // text where a number belongs
     await a.correctOutreach(entry.id, { women: 26 });
     await syncAll(a, b);
     for (const pc of [a, b]) {
@@ -139,7 +151,7 @@ describe('PouchDB as another client of the hub', () => {
     // The IT cell repairs the hub: the malformed document removed, the wrong value fixed.
     await pouch.remove(await pouch.get(badId));
     const fix = await pouch.get<{ data: Record<string, unknown> }>(entry.id);
-    await pouch.put({ ...fix, data: { ...fix.data, men: 30 } });
+    await pouch.put({ ...fix, data: { ...fix.data, men: 30 }, hubUser: clerk });
     await syncAll(a, b);
     await expectRealConverged([a, b], setup);
     for (const pc of [a, b]) expect((await listQuarantine(pc.db)).map((x) => x.id)).toEqual([oddId]);

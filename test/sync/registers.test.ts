@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listReviews } from '../../renderer/src/db/sync';
 import { thanaDesignId } from '../../renderer/src/sync/vdu';
 import { FaultProxy } from './proxy';
-import { admin, expectIncreasingVersions, hubUrl, provisionThana, purgeFoldedLeaves, type ThanaSetup } from './helpers';
+import { admin, expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, purgeFoldedLeaves, type ThanaSetup } from './helpers';
 import { expectRealConverged, RealPc, valuesIn } from './real';
 
 let setup: ThanaSetup;
@@ -49,12 +49,12 @@ describe('anything may write to the hub', () => {
     await syncAll(a, b);
     // A district clerk fixes a spelling in Fauxton: same mutationId, same history, new value.
     const doc = await hubDoc<{ data: Record<string, unknown> }>(entry.id);
-    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(entry.id)}`, { ...doc, data: { ...doc.data, placeName: 'पंचायत भवन (नया)' } })).status).toBe(201);
+    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(entry.id)}`, { ...doc, data: { ...doc.data, placeName: 'पंचायत भवन (नया)' }, hubUser: hubAdmin().username })).status).toBe(201);
     const r = await a.sync();
     expect(r.hubEdits).toBe(1);
     const seen = (await a.get('outreach', entry.id))!;
     expect(seen.data.placeName).toBe('पंचायत भवन (नया)');
-    expect(seen.history.at(-1)).toMatchObject({ kind: 'hub', changes: [{ field: 'placeName', before: 'पंचायत भवन', after: 'पंचायत भवन (नया)' }] });
+    expect(seen.history.at(-1)).toMatchObject({ kind: 'hub', byName: hubAdmin().username, changes: [{ field: 'placeName', before: 'पंचायत भवन', after: 'पंचायत भवन (नया)' }] });
     // B corrects another field from its older copy: the clerk's value survives the correction.
     await b.correctOutreach(entry.id, { men: 31 });
     await syncAll(b, a);

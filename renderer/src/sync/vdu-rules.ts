@@ -38,7 +38,16 @@ export const THANA_RULES_ES5 = String.raw`function (newDoc, oldDoc, userCtx, sec
     return n;
   }
 
-  if (has('_admin')) { return; }
+  if (has('_admin')) {
+    // Admins may do anything, but an edit by hand (Fauxton, curl: the data or the cancellation
+    // changed with no new version in the history) must name its writer, so that every station's
+    // "changed on the hub by <user>" names the admin who made it, not the PC that wrote before.
+    var was = oldDoc && !oldDoc._deleted ? oldDoc : null;
+    if (was && newDoc._deleted !== true && isArr(was.history) && isObj(was.data) && (!isArr(newDoc.history) || newDoc.history.length <= was.history.length) && (!same(newDoc.data, was.data) || !same(newDoc.cancelled, was.cancelled)) && newDoc.hubUser !== userCtx.name) {
+      deny('An edit made on the hub must name its writer: set hubUser to ' + userCtx.name, 'हब पर किया गया बदलाव लिखने वाले का नाम बताए: hubUser में ' + userCtx.name + ' लिखें');
+    }
+    return;
+  }
   if (!has(ROLE)) { deny('Only computers of thana ' + CODE + ' may write here', 'केवल थाना ' + CODE + ' के कंप्यूटर यहाँ लिख सकते हैं'); }
   var id = newDoc._id || '';
   if (id.indexOf('_design/') === 0) { deny('Design documents are for hub admins only', 'डिज़ाइन दस्तावेज़ केवल हब एडमिन के लिए'); }

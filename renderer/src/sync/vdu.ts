@@ -4,7 +4,9 @@
  * by provisioning and evaluated as a plain function by the tests.
  *
  * Thana database `thana_<code>` — the paper rulebook (design §3.15; README "What the hub refuses"):
- * - server admins may do anything (provisioning, the epoch document, repairs, retiring leaves);
+ * - server admins may do anything (provisioning, the epoch document, repairs, retiring leaves),
+ *   but an edit by hand of an entry (data or cancellation changed, no new version) names the admin
+ *   in `hubUser`, so the stations' "changed on the hub by <user>" is right;
  * - every other writer needs the role `thana_<code>` (district users and the replication account
  *   never write here); design documents are for admins only;
  * - nobody else deletes anything (an entry is cancelled, never erased);

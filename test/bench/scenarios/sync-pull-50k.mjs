@@ -48,6 +48,7 @@ export default {
         longestTaskMsSamples: r.valueResults.map((x) => x.longestTaskMs),
         baselineLongestTaskMs: ctx.median(r.baselineResults.map((x) => x.longestTaskMs)),
         longTasks: ctx.median(r.valueResults.map((x) => x.longTasks)),
+        worstTasks: r.valueResults.map((x) => x.worstTasks),
         samples: { value: r.valueSamples.map((x) => ctx.round(x, 0)), baseline: r.baselineSamples.map((x) => ctx.round(x, 0)) },
         records: count,
         batch: BATCH,
