@@ -4,51 +4,29 @@
  * dialog in Electron, a download in web mode) and audits the print.
  */
 import { ref, shallowRef } from 'vue';
-import { bi, DomainError, type Bilingual } from '@/domain/bilingual';
-import type { Actor } from '@/domain/records';
+import { bi } from '@/domain/bilingual';
 import type { RegisterDef } from '@/domain/registers/types';
-import type { ThanaProfile } from '@/domain/setup';
 import { bridge } from '@/bridge';
-import { ExportCancelled, auditRegisterPrint, buildRegisterPrint, exportRegisterXlsx, type ExportProgress, type PrintResult, type RegisterFilter } from '@/export';
+import { auditRegisterPrint, buildRegisterPrint, exportRegisterXlsx, type ExportProgress, type PrintResult, type RegisterFilter } from '@/export';
 import { loadPrintFonts } from '@/export/print/appFonts';
 import { useStationStore } from '@/stores/station';
 import { pdfHandedOver, pdfNotice } from './pdfOutcome';
-import { errorMessage } from '../errors';
-
-export type PrintJob = 'xlsx' | 'print';
+import { useExportJob, whoPrints } from './useExportJob';
 
 export function usePrintExport() {
   const station = useStationStore();
-  const busy = ref<PrintJob | null>(null);
+  const { busy, error, notice, run: runJob, cancel } = useExportJob();
   const progress = ref<ExportProgress | null>(null);
-  const error = ref<Bilingual | null>(null);
-  const notice = ref<Bilingual | null>(null);
   const prepared = shallowRef<{ def: RegisterDef; print: PrintResult } | null>(null);
-  let controller: AbortController | null = null;
 
-  function who(): { actor: Actor; profile: ThanaProfile } {
-    if (!station.actor) throw new DomainError('signed-out', bi('प्रिंट/निर्यात के लिए साइन इन करें', 'Sign in to print or export'));
-    if (!station.profile) throw new DomainError('no-profile', bi('पहले थाना विवरण भरें', 'Fill in the thana profile first'));
-    return { actor: station.actor, profile: station.profile };
-  }
+  const who = () => whoPrints(station);
 
-  async function run<T>(job: PrintJob, work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
-    if (busy.value) return null;
-    busy.value = job;
-    error.value = null;
-    notice.value = null;
+  /** One job at a time, with a fresh progress bar and notice. */
+  function run(job: 'xlsx' | 'print', work: (signal: AbortSignal) => Promise<void>): Promise<void | null> {
+    if (busy.value) return Promise.resolve(null);
     progress.value = null;
-    controller = new AbortController();
-    try {
-      return await work(controller.signal);
-    } catch (e) {
-      if (e instanceof ExportCancelled) notice.value = e.bilingual;
-      else error.value = errorMessage(e);
-      return null;
-    } finally {
-      busy.value = null;
-      controller = null;
-    }
+    notice.value = null;
+    return runJob(job, work);
   }
 
   /** Export the register (as filtered) to Excel and save it. */
@@ -67,13 +45,12 @@ export function usePrintExport() {
   }
 
   /** Build the print view for the preview. */
-  function preparePrint(def: RegisterDef, filter: RegisterFilter): Promise<PrintResult | null> {
+  function preparePrint(def: RegisterDef, filter: RegisterFilter): Promise<void | null> {
     return run('print', async (signal) => {
       const { actor, profile } = who();
       const fonts = await loadPrintFonts();
       const print = await buildRegisterPrint({ ctx: station.ctx, actor, profile, def, filter, fonts, signal, onProgress: (p) => (progress.value = p) });
       prepared.value = { def, print };
-      return print;
     });
   }
 
@@ -91,10 +68,6 @@ export function usePrintExport() {
 
   function closePreview(): void {
     prepared.value = null;
-  }
-
-  function cancel(): void {
-    controller?.abort();
   }
 
   return { busy, progress, error, notice, prepared, exportXlsx, preparePrint, printPrepared, closePreview, cancel };
