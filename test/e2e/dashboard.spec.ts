@@ -5,29 +5,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectConsoleErrors, completeSetup, field } from './helpers';
+import { ddmmyyyy, formTeam, importRoster, istDay } from './seed';
 
 // Issue #8 in the built app (web mode): a thana seeded through its own screens (a team, a roster
 // workbook, two rows of the day sheet), then the nodal officer's dashboard, the drill-down from a
 // team to a Mitan to an entry, a goal changed in settings, and the monthly return as Excel and PDF.
 
-/** Dates the way the app sees them: IST calendar days. */
-const istDay = (offsetDays = 0) => new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');
 const TODAY = istDay();
-
-async function formTeam(page: Page) {
-  await page.goto('/#/mitans?tab=teams');
-  await page.getByTestId('new-team').click();
-  await expect(page.getByTestId('team-form')).toBeVisible();
-  await field(page, 'name').fill('कोटा उत्तर');
-  await field(page, 'leaderName').fill('आरक्षक दीपक');
-  await field(page, 'leaderRank').selectOption('आरक्षक');
-  await field(page, 'leaderMobile').fill('9425100001');
-  await field(page, 'beat').fill('बीट 1');
-  await field(page, 'formedOn').fill(ddmmyyyy(istDay(-30)));
-  await field(page, 'formedOn').press('Enter');
-  await expect(page.getByTestId('team-saved')).toContainText('दल 1 बनाया गया');
-}
 
 /** A village on the master list where nothing will be held: it shows as not yet covered. */
 async function addPlace(page: Page) {
@@ -39,30 +23,6 @@ async function addPlace(page: Page) {
   await field(page, 'area').selectOption('rural');
   await field(page, 'beat').press('Enter');
   await expect(page.getByTestId('notice')).toContainText('प्रविष्टि सहेजी गई');
-}
-
-/** Three Mitans of team 1 from बेलतरा, as a station's roster workbook has them. */
-async function importRoster(page: Page) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('मितान');
-  ws.addRow(['थाना कोटा — साइबर मितान सूची']);
-  ws.addRow(['क्र.', 'नाम', 'पिता का नाम', 'लिंग', 'आयु', 'मोबाइल नंबर', 'दल क्रमांक', 'ग्राम', 'श्रेणी', 'सहमति दिनांक', 'प्रशिक्षण दिनांक', 'प्रशिक्षण स्थान', 'प्रशिक्षक']);
-  ws.addRow([1, 'गीता साहू', 'राम साहू', 'महिला', 24, 9826100001, 1, 'बेलतरा', 'छात्र', ddmmyyyy(istDay(-20)), ddmmyyyy(istDay(-18)), 'थाना कोटा', 'उनि सुनीता वर्मा']);
-  ws.addRow([2, 'रवि यादव', 'मोहन यादव', 'पुरुष', 31, 9826100002, 1, 'बेलतरा', 'स्वयंसेवक', ddmmyyyy(istDay(-20)), '', '', '']);
-  ws.addRow([3, 'सीमा पटेल', 'किशोर पटेल', 'महिला', 28, 9826100003, 1, 'बेलतरा', 'शिक्षक', ddmmyyyy(istDay(-15)), '', '', '']);
-  await page.goto('/#/mitans?tab=import');
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'कोटा-मितान.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer),
-  });
-  await expect(page.getByTestId('import-header-row')).toHaveValue('2');
-  // बेलतरा is not on the master list yet: the import adds it (marked new for review).
-  await page.getByTestId('import-add-places').check();
-  await page.getByTestId('import-check').click();
-  await expect(page.getByTestId('import-accepted')).toContainText('जोड़ने योग्य: 3');
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toContainText('3 प्रविष्टियाँ जोड़ी गईं');
 }
 
 function inCell(page: Page, key: string) {

@@ -10,6 +10,7 @@ import { maskMobile } from '@/domain/normalize';
 import type { StoredRecord } from '@/domain/records';
 import type { FieldDef, Option, PaperLines, RegisterDef } from '@/domain/registers/types';
 import { fieldByKey, paperColumns } from '@/domain/registers/types';
+import { settingOptions } from '@/domain/outreach/topics';
 import type { ColumnKind, ColumnSpec, CorrectedCell, PartSpec, PrintCell, PrintRow, PrintValue } from './sheet';
 import { formatValue } from './sheet';
 
@@ -153,6 +154,9 @@ export class FieldPrinter {
     const s = String(v);
     const fromDef = f.options?.find((o) => o.value === s);
     if (fromDef) return fromDef.label[this.lang];
+    const withDefaults = f.optionsSetting ? settingOptions(f.optionsSetting, this.opts.settings ?? {}) : null;
+    const fromSetting = withDefaults?.find((o) => o.value === s);
+    if (fromSetting) return fromSetting.label[this.lang];
     const setting = f.optionsSetting ? this.opts.settings?.[f.optionsSetting] : undefined;
     if (Array.isArray(setting)) {
       for (const o of setting as (Option | string)[]) {

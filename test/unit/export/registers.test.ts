@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import type { StationContext } from '../../../renderer/src/db/context';
 import { REGISTERS } from '../../../renderer/src/domain/registers';
 import { paperColumns, printColumns } from '../../../renderer/src/domain/registers/types';
-import { registerColumns } from '../../../renderer/src/export/registerSheet';
+import { FieldPrinter, registerColumns } from '../../../renderer/src/export/registerSheet';
+import { optionsOf } from '../../../renderer/src/components/register/format';
 import { buildRegisterPrint, exportRegisterXlsx } from '../../../renderer/src/export/runner';
 import { PROFILE, dropCtx, makeCtx, nodePrintFonts, writer } from './fixtures';
 
@@ -98,5 +99,15 @@ describe('the totals row (योग) of each register', () => {
         'training.presentCount',
       ].sort(),
     );
+  });
+});
+
+describe('a field whose choices live in settings', () => {
+  it('prints the default topic names when the thana never edited its topic list (the training register)', () => {
+    const topics = REGISTERS.training!.fields.find((f) => f.key === 'topics')!;
+    const printer = new FieldPrinter({ settings: {} });
+    expect(printer.text(topics, ['helpline-1930', 'upi'])).toBe('1930 हेल्पलाइन, यूपीआई ठगी (कलेक्ट रिक्वेस्ट/क्यूआर)');
+    // The form offers the same choices (a required field with no choices could never be saved).
+    expect(optionsOf(topics, {}).map((o) => o.value)).toContain('helpline-1930');
   });
 });

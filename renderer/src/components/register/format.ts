@@ -8,6 +8,7 @@ import { ref } from 'vue';
 import { formatDateIN, formatDateTimeIN, formatTimeIN, istDateTime, type ClockStyle } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
 import type { FieldDef, Option, RegisterDef } from '@/domain/registers/types';
+import { settingOptions } from '@/domain/outreach/topics';
 
 /** 'hi' or 'en' (vue-i18n's locale); anything but 'en' reads as Hindi. */
 export type Lang = string;
@@ -64,6 +65,8 @@ export function paiseToRupees(paise: number): string {
  */
 export function optionsOf(f: FieldDef, settings: Record<string, unknown> = {}): Option[] {
   if (f.options) return f.options;
+  const withDefaults = f.optionsSetting ? settingOptions(f.optionsSetting, settings) : null;
+  if (withDefaults) return withDefaults;
   const list = f.optionsSetting ? settings[f.optionsSetting] : undefined;
   if (!Array.isArray(list)) return [];
   return list.map((o: unknown) =>

@@ -78,3 +78,11 @@ export function newTopicProblem(list: readonly Option[], hi: string, en: string)
   if (list.length >= TOPICS_MAX) return bi(`सूची में ${TOPICS_MAX} से अधिक विषय नहीं हो सकते: पहले कोई पुराना विषय हटाएँ`, `The list can hold at most ${TOPICS_MAX} topics: remove an old one first`);
   return null;
 }
+
+/**
+ * The choices a setting-backed field offers (`FieldDef.optionsSetting`) when the setting has its
+ * own defaults: the topic list before the in-charge ever edited it. Null: no defaults known.
+ */
+export function settingOptions(key: string, settings: Record<string, unknown>): Option[] | null {
+  return key === OUTREACH_TOPICS_SETTING ? outreachTopicOptions(settings) : null;
+}
