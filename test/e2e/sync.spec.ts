@@ -5,7 +5,7 @@
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../sync/hub-server';
-import { collectConsoleErrors, field, setupAndSignIn, THANA } from './helpers';
+import { collectConsoleErrors, field, IN_CHARGE, setupAndSignIn, THANA } from './helpers';
 import { runHubCli } from './hubCli';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
@@ -126,5 +126,66 @@ test('two PCs of one thana sync through the hub in web mode: an entry made on on
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test('a second PC joins the thana from the first-run screen by signing in to the hub, and sees PC 1’s entries', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const code = THANA.thanaCode.toLowerCase();
+  // The IT cell adds a third PC account to the thana (provisioning again keeps the first two).
+  const out = await runHubCli(hub, ['provision', '--url', hub.url, '--district', 'bilaspur', '--thana', `${THANA.thanaCode}:3`, '--origin', `http://127.0.0.1:${port}`]);
+  const third = /^\s+(pc_\S+_3)\s+(\S+)\s+\(/m.exec(out);
+  expect(third, out).not.toBeNull();
+  const a = await station(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  try {
+    await a.page.getByTestId('nav-sync').click();
+    await expect(a.page.getByTestId('sync-page')).toBeVisible({ timeout: 15_000 });
+    await a.page.getByTestId('sync-url').fill(hub.url);
+    await a.page.getByTestId('sync-user').fill(`pc_${code}_1`);
+    await a.page.getByTestId('sync-password').fill(accounts[`pc_${code}_1`]!);
+    await a.page.getByTestId('sync-save').click();
+    await expect(a.page.getByTestId('sync-saved')).toBeVisible();
+    await addPlace(a.page, 'जुड़ाव गाँव');
+    await syncNow(a.page);
+
+    await page.goto('/');
+    await expect(page.getByTestId('setup')).toBeVisible();
+    await page.getByTestId('setup-kind-join').check();
+    const join = page.getByTestId('join-thana');
+    // A wrong password: a clear message in both languages, nothing saved (the setup stays).
+    await page.getByTestId('join-url').fill(hub.url);
+    await page.getByTestId('join-user').fill(third![1]!);
+    await page.getByTestId('join-password').fill('wrong-password');
+    await page.getByTestId('join-submit').click();
+    await expect(join.getByTestId('join-error')).toContainText('खाते का नाम या पासवर्ड गलत है');
+    await expect(join.getByTestId('join-error')).toContainText('The account name or the password is wrong');
+    // A bad address, likewise.
+    await page.getByTestId('join-url').fill('hub.bilaspur');
+    await page.getByTestId('join-password').fill(third![2]!);
+    await page.getByTestId('join-submit').click();
+    await expect(join.getByTestId('join-error')).toContainText('The hub address is not right');
+    // The right ones: the thana comes from the hub; the in-charge it names sets a PIN on this PC.
+    await page.getByTestId('join-url').fill(hub.url);
+    await page.getByTestId('join-submit').click();
+    await expect(page.getByTestId('setup-pin')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('setup')).toContainText(IN_CHARGE.name);
+    await page.getByTestId('setup-pin').fill(IN_CHARGE.pin);
+    await page.getByTestId('setup-pin2').fill(IN_CHARGE.pin);
+    await page.getByTestId('setup-pin2').press('Enter');
+    await expect(page.locator('nav.sidenav')).toBeVisible();
+    await openPlaces(page);
+    await expect(page.getByTestId('register-list').locator('[role="row"]', { hasText: 'जुड़ाव गाँव' })).toBeVisible();
+    // Its serial series came from its account (C, the third PC), and sync is set up already.
+    await page.getByTestId('nav-settings').click();
+    await expect(page.locator('#pc-series')).toHaveValue('C-');
+    await page.getByTestId('nav-sync').click();
+    await expect(page.getByTestId('sync-user')).toHaveValue(third![1]!);
+    expect(errors.filter((e) => !/status of 40[14]/.test(e))).toEqual([]);
+  } finally {
+    await a.close();
+    await context.close();
   }
 });
