@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { bi, DomainError, assertNoErrors, type Issue } from '@/domain/bilingual';
 import { daysBetween, istDate } from '@/domain/dates';
 import { searchTokens } from '@/domain/normalize';
-import { diffData, makeId, type Actor, type FieldChange, type StoredRecord, type VersionEntry } from '@/domain/records';
+import { diffData, makeId, REASON_MAX_LENGTH, type Actor, type FieldChange, type StoredRecord, type VersionEntry } from '@/domain/records';
 import { fieldByKey, type FieldContext, type RegisterDef, type TotalContribution } from '@/domain/registers/types';
 import { assertCan, type Permission } from '@/domain/roles';
 import { adaptiveChunks, timeSlicer } from '@/domain/timeslice';
@@ -430,7 +430,14 @@ function requireReason(reason: string | null | undefined): string {
     throw new DomainError('reason', bi('सुधार/निरस्तीकरण का कारण लिखना आवश्यक है', 'A reason for the correction or cancellation is required'), [
       { field: 'reason', code: 'required', severity: 'error', message: bi('कारण लिखें', 'Enter a reason') },
     ]);
-  return r;
+  return limitedReason(r);
+}
+
+/** A reason as typed, refused when longer than REASON_MAX_LENGTH. */
+function limitedReason(r: string): string {
+  if (r.length <= REASON_MAX_LENGTH) return r;
+  const message = bi(`कारण ${REASON_MAX_LENGTH} अक्षरों तक हो (${r.length} लिखे गए)`, `A reason can be at most ${REASON_MAX_LENGTH} characters (${r.length} typed)`);
+  throw new DomainError('reason', message, [{ field: 'reason', code: 'length', severity: 'error', message }]);
 }
 
 /**
@@ -450,7 +457,7 @@ export async function correctRecord(
   if (!(kind in CHANGE_PERMISSION)) throw new DomainError('forbidden', bi('यह बदलाव मान्य नहीं है', 'This kind of change is not allowed'));
   const permission = CHANGE_PERMISSION[kind];
   assertCan(claimed.role, permission);
-  const why = kind === 'correct' ? requireReason(reason) : (reason ?? '').trim() || null;
+  const why = kind === 'correct' ? requireReason(reason) : limitedReason((reason ?? '').trim()) || null;
   const { db } = ctx;
   let warnings: Issue[] = [];
   // A verification is a sensitive step: the verifier is read again from the users table.

@@ -65,6 +65,9 @@ export interface StoredRecord<T extends Record<string, unknown> = Record<string,
   syncState: SyncState;
 }
 
+/** A reason typed for a correction, cancellation, status step or verification (the hub allows 2000 for older entries). */
+export const REASON_MAX_LENGTH = 300;
+
 export function makeId(thana: string, type: string, id: string): string {
   return `${thana}:${type}:${id}`;
 }

@@ -2,7 +2,7 @@
  * Every text a user can type has a limit (issue #14 item 8), lists included: the topics of an
  * outreach entry or a training session (a topic typed into an import cell is kept as typed), the
  * Mitans present, a team's villages. Checked by the domain validation that forms and import share,
- * and by the topics editor's own check.
+ * and by the topics editor's own check; and the reason of a correction, cancellation or status step.
  */
 import { describe, expect, it } from 'vitest';
 import { outreachRegister } from '../../../renderer/src/domain/registers/outreach';
@@ -13,6 +13,11 @@ import { DEFAULT_OUTREACH_TOPICS, newTopicProblem, TOPIC_MAX_LENGTH, TOPICS_MAX 
 import { planImport } from '../../../renderer/src/import/plan';
 import { registerShape } from '../../../renderer/src/sync/vdu-shapes';
 import type { Option } from '../../../renderer/src/domain/registers/types';
+import { cancelRecord, correctRecord, createRecord } from '../../../renderer/src/db/repository';
+import { placeRegister } from '../../../renderer/src/domain/registers/place';
+import { REASON_MAX_LENGTH } from '../../../renderer/src/domain/records';
+import { DomainError } from '../../../renderer/src/domain/bilingual';
+import { freshDb, incharge, makeCtx } from './fixtures';
 
 const ctx = { today: '2026-11-28', settings: {} };
 const issueOf = (def: typeof outreachRegister, data: Record<string, unknown>, field: string) =>
@@ -67,5 +72,24 @@ describe('list fields have limits', () => {
     const full: Option[] = Array.from({ length: TOPICS_MAX }, (_, i) => ({ value: `t${i}`, label: { hi: `विषय ${i}`, en: `Topic ${i}` } }));
     expect(newTopicProblem(full, 'नया विषय', 'New')?.en).toContain('at most 60 topics');
     expect(newTopicProblem(DEFAULT_OUTREACH_TOPICS, 'नया विषय', 'New')).toBeNull();
+  });
+});
+
+describe('a reason has a limit too', () => {
+  it('a correction or cancellation reason over 300 characters is refused in both languages and nothing is written', async () => {
+    const db = freshDb();
+    const ctx = makeCtx(db);
+    const { record } = await createRecord(ctx, incharge, placeRegister, { name: 'बेलतरा', kind: 'village', area: 'rural', beat: 'बीट 1' });
+    const long = 'क'.repeat(REASON_MAX_LENGTH + 1);
+    const e1 = (await correctRecord(ctx, incharge, placeRegister, record.id, { beat: 'बीट 2' }, long).catch((e: unknown) => e)) as DomainError;
+    expect(e1).toBeInstanceOf(DomainError);
+    expect(e1.bilingual.en).toBe('A reason can be at most 300 characters (301 typed)');
+    expect(e1.bilingual.hi).toContain('300 अक्षरों तक');
+    await expect(cancelRecord(ctx, incharge, placeRegister, record.id, long)).rejects.toBeInstanceOf(DomainError);
+    const after = await db.place.get(record.id);
+    expect([after?.version, after?.cancelled, after?.data.beat]).toEqual([1, null, 'बीट 1']);
+    // At the limit it is accepted.
+    await correctRecord(ctx, incharge, placeRegister, record.id, { beat: 'बीट 2' }, 'क'.repeat(REASON_MAX_LENGTH));
+    expect((await db.place.get(record.id))?.version).toBe(2);
   });
 });
