@@ -22,7 +22,7 @@ import { registryKeys } from '../../renderer/src/domain/registry/suspects';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { REGISTRY_FILTER, REGISTRY_SELECTOR, registryDbName, registryRole, registryVdu } from '../../renderer/src/sync/registryHub';
 import { pullRegistry } from '../../renderer/src/sync/registryPull';
-import { districtDbName, replicationRole, replicationUser, thanaDbName } from '../../renderer/src/sync/vdu';
+import { districtDbName, replicationRole, replicationUser, thanaDbName, thanaVdu } from '../../renderer/src/sync/vdu';
 import { complaint } from '../unit/complaints/fixtures';
 import { as } from './hub-helpers';
 import { admin, hubAdmin, hubUrl, provisionThana, StationPc, uniqueCode } from './helpers';
@@ -194,6 +194,33 @@ describe('the registry’s functions as CouchDB runs them', () => {
     expect(run([replicationRole('bilaspur')])).toBe('ok');
     expect(run(['thana_bspkota', 'series_a', registryRole('bilaspur')])).toBe('forbidden');
     expect(run(['district_bilaspur'])).toBe('forbidden');
+  });
+
+  it('the thana rulebook takes a registry entry as the station writes it and refuses one that carries more', () => {
+    const vdu = compile(thanaVdu('BSPKOTA'));
+    const pc = { name: 'pc_bspkota_1', roles: ['thana_bspkota', 'series_a'] };
+    const entry = {
+      _id: 'BSPKOTA:suspect:01JABCDEFGHJKMNPQRSTVWXYZ0-1a2b3c4d',
+      thana: 'BSPKOTA', type: 'suspect', schemaVersion: 1, mutationId: '01JABCDEFGHJKMNPQRSTVWXYZ1', hubUser: 'pc_bspkota_1',
+      complaintId: 'BSPKOTA:complaint:01JABCDEFGHJKMNPQRSTVWXYZ0', key: 'utr:432109876543', serial: '2026/0001', date: '2026-11-27',
+      category: 'financial', band: '10k-1l', withdrawn: false, updatedAt: '2026-11-28T13:00:00.000Z',
+    };
+    const run = (doc: Record<string, unknown>, old: Record<string, unknown> | null = null) => {
+      try {
+        vdu(doc, old, pc, {});
+        return 'ok';
+      } catch (e) {
+        return (e as { forbidden?: string }).forbidden ?? 'other';
+      }
+    };
+    expect(run(entry)).toBe('ok');
+    expect(run({ ...entry, withdrawn: true, _rev: '1-a' }, { ...entry, _rev: '1-a' })).toBe('ok');
+    expect(run({ ...entry, complainantMobile: '9876543210' })).toMatch(/may not carry complainantMobile/);
+    expect(run({ ...entry, key: 'cmob:9876543210' })).toMatch(/suspect identifier/);
+    expect(run({ ...entry, complaintId: 'BSPKOTA:complaint:01JOTHER' })).toMatch(/names its complaint/);
+    expect(run({ ...entry, band: '25000' })).toMatch(/needs serial, date, category, band/);
+    expect(run({ ...entry, key: 'utr:1', _rev: '1-a' }, { ...entry, _rev: '1-a' })).toMatch(/keeps its identifier/);
+    expect(run({ ...entry, note: 'x'.repeat(3000) })).toMatch(/may not carry note/);
   });
 
   it('the filter selects exactly what the selector does: registry entries and profiles', () => {
