@@ -58,6 +58,17 @@ async function configureSync(page: Page, username: string): Promise<void> {
   }
 }
 
+/** The hub settings typed at normal speed (the specs that are about something else). */
+async function saveHubSettings(page: Page, username: string): Promise<void> {
+  await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-page')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('sync-url').fill(hub.url);
+  await page.getByTestId('sync-user').fill(username);
+  await page.getByTestId('sync-password').fill(accounts[username]!);
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByTestId('sync-saved')).toBeVisible();
+}
+
 async function syncNow(page: Page): Promise<void> {
   await page.getByTestId('nav-sync').click();
   const before = (await page.getByTestId('sync-last-ok').getAttribute('data-at')) ?? '';
@@ -141,13 +152,7 @@ test('a second PC joins the thana from the first-run screen by signing in to the
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
   try {
-    await a.page.getByTestId('nav-sync').click();
-    await expect(a.page.getByTestId('sync-page')).toBeVisible({ timeout: 15_000 });
-    await a.page.getByTestId('sync-url').fill(hub.url);
-    await a.page.getByTestId('sync-user').fill(`pc_${code}_1`);
-    await a.page.getByTestId('sync-password').fill(accounts[`pc_${code}_1`]!);
-    await a.page.getByTestId('sync-save').click();
-    await expect(a.page.getByTestId('sync-saved')).toBeVisible();
+    await saveHubSettings(a.page, `pc_${code}_1`);
     await addPlace(a.page, 'जुड़ाव गाँव');
     await syncNow(a.page);
 
@@ -187,5 +192,35 @@ test('a second PC joins the thana from the first-run screen by signing in to the
   } finally {
     await a.close();
     await context.close();
+  }
+});
+
+test('a malformed document written to the hub waits in the Sync page’s quarantine list, explained in Hindi and in English', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await station(browser);
+  try {
+    await saveHubSettings(a.page, `pc_${THANA.thanaCode.toLowerCase()}_1`);
+    // A document with no data, as a script might leave it (written as the hub admin).
+    const badId = `${THANA.thanaCode}:complaint:01MALFORMEDE2E00000000000`;
+    const auth = `Basic ${Buffer.from(`${hub.admin.username}:${hub.admin.password}`).toString('base64')}`;
+    const put = await fetch(`${hub.url}/thana_${THANA.thanaCode.toLowerCase()}/${encodeURIComponent(badId)}`, {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ thana: THANA.thanaCode, type: 'complaint', schemaVersion: 1, mutationId: '01MALFORMEDE2E00000000000' }),
+    });
+    expect(put.status).toBe(201);
+    await syncNow(a.page);
+    const list = a.page.getByTestId('sync-quarantine');
+    await expect(list).toContainText(badId);
+    await expect(list).toContainText('हब के दस्तावेज़ जो नहीं लिए गए');
+    await expect(list).toContainText('हब पर यह दस्तावेज़ अधूरा या गलत रूप में है');
+    await a.page.goto('/#/settings');
+    await a.page.getByTestId('lang-toggle').click();
+    await a.page.getByTestId('nav-sync').click();
+    await expect(list).toContainText('Hub documents not taken (quarantine)');
+    await expect(list).toContainText('This document on the hub is incomplete or in the wrong shape');
+    await expect(list).toContainText(badId);
+  } finally {
+    await a.close();
   }
 });
