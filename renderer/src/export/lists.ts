@@ -14,7 +14,7 @@ import type { StoredRecord } from '@/domain/records';
 import { PLACE_KINDS } from '@/domain/registers/place';
 import type { IdleMitanRow, PlaceRow, TeamRow } from '@/domain/reports/review';
 import { ROLE_LABEL } from '@/domain/roles';
-import { LEVEL_LABEL } from '@/domain/roster/strength';
+import { LEVEL_LABEL, type TeamStrength } from '@/domain/roster/strength';
 import type { ReportDef, ReportRow } from './reportSheet';
 
 const rupees = (paise: number) => Math.round(paise) / 100;
@@ -118,6 +118,41 @@ export function teamRows(teams: TeamRow[]): ReportRow[] {
     cumPeople: t.cumulative.people,
     idleMitans: t.idleMitans,
     idle: t.idle ? 'हाँ' : 'नहीं',
+  }));
+}
+
+/** The roster's team list (Teams tab): each team with its leader and strength against the target. */
+export const TEAM_STRENGTH_REPORT: ReportDef = {
+  id: 'teams-strength',
+  printTitle: bi('दल सूची — सदस्य संख्या (लक्ष्य के विरुद्ध)', 'Team list — strength against the target'),
+  columns: [
+    { key: 'teamNo', label: bi('दल क्र.', 'Team no.'), type: 'text', width: 7, center: true },
+    { key: 'name', label: bi('दल का नाम', 'Team name'), type: 'text', width: 16 },
+    { key: 'leader', label: bi('दल प्रमुख / पद / मोबाइल', 'Leader / rank / mobile'), type: 'text', width: 24 },
+    { key: 'beat', label: bi('बीट', 'Beat'), type: 'text', width: 10 },
+    { key: 'formedOn', label: bi('गठन दिनांक', 'Formed on'), type: 'date', width: 11 },
+    { key: 'target', label: bi('लक्ष्य', 'Target'), type: 'int', width: 7, total: true },
+    { key: 'active', label: bi('सक्रिय मितान', 'Active Mitans'), type: 'int', width: 8, total: true },
+    { key: 'gap', label: bi('कमी', 'Short'), type: 'int', width: 7, total: true },
+    { key: 'trained', label: bi('प्रशिक्षित', 'Trained'), type: 'int', width: 8, total: true },
+    { key: 'total', label: bi('कुल मितान', 'All Mitans'), type: 'int', width: 8, total: true },
+    { key: 'level', label: bi('स्थिति', 'Strength'), type: 'text', width: 11 },
+  ],
+};
+
+export function teamStrengthRows(rows: { team: StoredRecord; strength: TeamStrength }[]): ReportRow[] {
+  return rows.map(({ team, strength }) => ({
+    teamNo: String(team.data.teamNo ?? ''),
+    name: str(team.data.name),
+    leader: [str(team.data.leaderName), str(team.data.leaderRank), str(team.data.leaderMobile)].filter(Boolean).join(', '),
+    beat: str(team.data.beat),
+    formedOn: str(team.data.formedOn) || null,
+    target: strength.target,
+    active: strength.active,
+    gap: strength.gap,
+    trained: strength.trained,
+    total: strength.total,
+    level: LEVEL_LABEL[strength.level].hi,
   }));
 }
 

@@ -4,7 +4,8 @@
  * sheet, with the serial and name columns repeated. Widths come from measuring the content
  * (./measure.ts); text is never smaller than PAPER_MIN_PT.
  */
-import { PAPER_MIN_PT, type PaperSize } from '@/domain/registers/types';
+import { bi, DomainError } from '@/domain/bilingual';
+import { PAPER_MIN_PT, paperSetting, type PaperSize } from '@/domain/registers/types';
 import type { ColumnMeasure } from './measure';
 import { WidthMeter } from './measure';
 import type { ColumnKind, ColumnSpec, PaperSpec, PrintCell, PrintRow } from './sheet';
@@ -168,4 +169,18 @@ export function sheetWidthsPt(measures: ColumnMeasure[], pt: number, widthPt: nu
   const tooWide = sum(measures.map((m) => (m.min + PAD_EM) * pt * SAFETY)) > widthPt;
   const w = distribute(measures, all, pt, tooWide ? Infinity : widthPt);
   return all.map((i) => w.get(i)!);
+}
+
+/** Paper sizes a thana may choose for a register (settings, issue #16 item 1), with their names. */
+export const PAPER_CHOICES: { size: PaperSize; label: { hi: string; en: string } }[] = [
+  { size: 'A4', label: { hi: 'A4 (297 × 210 मिमी)', en: 'A4 (297 × 210 mm)' } },
+  { size: 'legal', label: { hi: 'लीगल (356 × 216 मिमी)', en: 'Legal (356 × 216 mm)' } },
+  { size: 'A3', label: { hi: 'A3 (420 × 297 मिमी)', en: 'A3 (420 × 297 mm)' } },
+];
+
+/** The settings change that makes `type` print on `size` (null: back to the register's own paper); refuses a size not offered. */
+export function paperSettingPatch(type: string, size: string | null): Record<string, unknown> {
+  if (size !== null && !PAPER_CHOICES.some((c) => c.size === size))
+    throw new DomainError('paper.size', bi(`कागज़ का आकार A4, लीगल या A3 में से चुनें (दिया गया: ${size})`, `Choose A4, legal or A3 as the paper size (given: ${size})`));
+  return { [paperSetting(type)]: size };
 }

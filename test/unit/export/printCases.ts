@@ -5,6 +5,7 @@
 import type { StationContext } from '../../../renderer/src/db/context';
 import { loadDashboard } from '../../../renderer/src/db/dashboard';
 import { loadReturnFigures } from '../../../renderer/src/db/returns';
+import { teamStrengths } from '../../../renderer/src/db/roster';
 import { followUpLists, heldAwaitingByYear } from '../../../renderer/src/domain/complaints/followups';
 import { RETURNS, returnPeriod, returnReport, returnRows, returnSubtitle } from '../../../renderer/src/domain/reports/returns';
 import { buildCaseSheet, buildCertificates, buildConsentForms } from '../../../renderer/src/export/documents';
@@ -12,6 +13,7 @@ import {
   AUDIT_REPORT,
   HELD_BY_YEAR_REPORT,
   TEAM_REPORT,
+  TEAM_STRENGTH_REPORT,
   UNCOVERED_REPORT,
   auditRows,
   followUpReport,
@@ -20,6 +22,7 @@ import {
   idleMitanReport,
   idleMitanRows,
   teamRows,
+  teamStrengthRows,
   uncoveredRows,
 } from '../../../renderer/src/export/lists';
 import type { ReportDef, ReportRow } from '../../../renderer/src/export/reportSheet';
@@ -96,6 +99,11 @@ export const OTHER_PRINTS: PrintCase[] = [
   reportCase('team-list', [], async () => {
     const { ctx } = await thana();
     return { report: TEAM_REPORT, rows: teamRows((await loadDashboard(ctx, TODAY)).teams), subtitle: asOf };
+  }),
+  reportCase('team-strength', ['9425000001', '25-10-2026'], async () => {
+    const { ctx, scene } = await thana();
+    const strengths = await teamStrengths(ctx, Object.values(scene.teams));
+    return { report: TEAM_STRENGTH_REPORT, rows: teamStrengthRows(Object.values(scene.teams).map((team) => ({ team, strength: strengths.get(team.id)! }))), subtitle: asOf };
   }),
   reportCase('idle-mitans', ['2026/0004', '18-11-2026'], async () => {
     const { ctx } = await thana();
