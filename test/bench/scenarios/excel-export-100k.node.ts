@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { StationContext } from '@/db/context';
 import type { Actor, StoredRecord } from '@/domain/records';
 import type { FieldDef } from '@/domain/registers/types';
-import { printColumns } from '@/domain/registers/types';
+import { paperColumns, printColumns } from '@/domain/registers/types';
 import { buildRegisterPrint, exportRegisterXlsx } from '@/export/runner';
 import type { PrintFont } from '@/export/print/printView';
 import { escapeHtml } from '@/export/print/printView';
@@ -45,29 +45,47 @@ function plainCells(rec: StoredRecord, fields: FieldDef[]): (string | number | D
   return cells;
 }
 
+/** Each entry's cells on the paper sheet: क्र., one text per paper column (its fields one per line), the note. */
+function paperCells(rec: StoredRecord, fields: FieldDef[], columns: number[][]): (string | number | Date | null)[] {
+  const cells = plainCells(rec, fields);
+  const text = (c: string | number | Date | null) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? ''));
+  return [cells[0]!, ...columns.map((c) => (c.length === 1 ? cells[c[0]!]! : c.map((i) => text(cells[i]!)).join('\n'))), null];
+}
+
 /**
- * The baseline: exceljs's streaming WorkbookWriter writing the same cells, with no styling (no
- * fonts, borders, formats, title block or print setup), a macrotask every 1,000 rows.
+ * The baseline: exceljs's streaming WorkbookWriter writing the same cells as the app — the paper
+ * sheet (one cell per paper column) and the "All fields" sheet (one cell per field) — with no
+ * styling (no fonts, borders, formats, title block, print setup or notes), a macrotask every
+ * 1,000 rows. The sheets are written one after the other (two passes over the same entries), so
+ * exceljs never holds one sheet while writing the other.
  */
 export async function exceljsXlsx({ rows, out, styled = false }: { rows: number; out: string; styled?: boolean }) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: styled, useSharedStrings: false });
-  const ws = wb.addWorksheet('Register');
   const fields = printColumns(benchRegister);
+  const at = new Map(fields.map((f, i) => [f.key, i + 1]));
+  const columns = paperColumns(benchRegister).map((c) => c.parts.map((p) => at.get(p as string)!));
   const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
   let n = 0;
-  for await (const page of entryPages(rows)) {
-    for (const rec of page) {
-      const row = ws.addRow(plainCells(rec, fields));
-      if (styled)
-        row.eachCell({ includeEmpty: true }, (c) => {
-          c.font = { name: 'Nirmala UI', size: 10 };
-          c.border = border;
-        });
-      row.commit();
-      if (++n % 1000 === 0) await new Promise((r) => setImmediate(r));
+  for (const [name, cellsOf] of [
+    ['Register', (rec: StoredRecord) => paperCells(rec, fields, columns)],
+    ['All fields', (rec: StoredRecord) => plainCells(rec, fields)],
+  ] as const) {
+    const ws = wb.addWorksheet(name);
+    n = 0;
+    for await (const page of entryPages(rows)) {
+      for (const rec of page) {
+        const row = ws.addRow(cellsOf(rec));
+        if (styled)
+          row.eachCell({ includeEmpty: true }, (c) => {
+            c.font = { name: 'Nirmala UI', size: 10 };
+            c.border = border;
+          });
+        row.commit();
+        if (++n % 1000 === 0) await new Promise((r) => setImmediate(r));
+      }
     }
+    ws.commit();
   }
-  ws.commit();
   await wb.commit();
   return { rows: n };
 }
@@ -78,13 +96,23 @@ export async function appPrintHtml({ rows, fonts }: { rows: number; fonts: Print
   return print.html;
 }
 
-/** The baseline print: the same cells in a bare table (no fonts embedded, no styles, no title block). */
+const plainText = (c: string | number | Date | null) => escapeHtml(c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? ''));
+
+/**
+ * The baseline print: the same cells in a bare table (no fonts embedded, no styles, no title
+ * block, no measuring): one column per paper column, its fields one under another, as the app
+ * prints them.
+ */
 export async function plainPrintHtml({ rows }: { rows: number }) {
   const fields = printColumns(benchRegister);
+  const at = new Map(fields.map((f, i) => [f.key, i + 1]));
+  const columns = paperColumns(benchRegister).map((c) => c.parts.map((p) => at.get(p as string)!));
   const parts = ['<!doctype html><html lang="hi"><head><meta charset="utf-8"></head><body><table>'];
   for await (const page of entryPages(rows))
-    for (const rec of page)
-      parts.push(`<tr>${plainCells(rec, fields).map((c) => `<td>${escapeHtml(c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? ''))}</td>`).join('')}</tr>`);
+    for (const rec of page) {
+      const cells = plainCells(rec, fields);
+      parts.push(`<tr><td>${plainText(cells[0]!)}</td>${columns.map((c) => `<td>${c.map((i) => plainText(cells[i]!)).join('<br>')}</td>`).join('')}<td></td></tr>`);
+    }
   parts.push('</table></body></html>');
   return parts.join('');
 }

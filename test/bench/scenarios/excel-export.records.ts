@@ -22,6 +22,20 @@ export const benchRegister: RegisterDef = {
   serial: true,
   schemaVersion: 1,
   searchFields: [],
+  // As paper registers are declared (issue #16): 9 columns, several fields stacked in one.
+  paper: {
+    columns: [
+      { parts: ['name', 'relativeName', 'mobile'], label: bi('नाम / पिता या पति का नाम / मोबाइल', "Name / father's or husband's name / mobile"), repeat: true },
+      { parts: ['gender', 'age'], label: bi('लिंग / आयु', 'Gender / age') },
+      { parts: ['enrolledOn', 'consent'], label: bi('पंजीयन दिनांक / सहमति', 'Enrolled on / consent') },
+      { parts: ['village', 'area', 'beat'], label: bi('ग्राम/वार्ड / क्षेत्र / बीट', 'Village/ward / area / beat') },
+      { parts: ['occupation', 'education'], label: bi('व्यवसाय / शिक्षा', 'Occupation / education') },
+      { parts: ['trainedOn', 'sessions', 'people'], label: bi('प्रशिक्षण / सत्र / जागरूक व्यक्ति', 'Trained on / sessions / people reached') },
+      { parts: ['amount'] },
+      { parts: ['status', 'time', 'enteredAt'], label: bi('स्थिति / समय / प्रविष्टि समय', 'Status / time / entered at') },
+      { parts: ['remarks'] },
+    ],
+  },
   fields: [
     f('enrolledOn', 'पंजीयन दिनांक', 'Enrolled on', 'date', 1, 11),
     f('name', 'नाम', 'Name', 'text', 2, 20),
