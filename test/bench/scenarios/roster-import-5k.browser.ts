@@ -19,6 +19,7 @@ import { placeRegister } from '@/domain/registers/place';
 import { loadExcelJs } from '@/import/exceljs';
 import { searchTokens } from '@/domain/normalize';
 import { openImport, prepareImport, writeImport } from '@/import/session';
+import { observeLongTasks, type Task } from '../lib/longtasks';
 
 export interface RosterImportArgs {
   rows: number;
@@ -64,20 +65,6 @@ async function workbook(rows: number, teams: number): Promise<Uint8Array> {
 
 const actor: Actor = { userId: 'bench', name: 'बेंच लेखक', rank: 'प्रधान आरक्षक', role: 'writer', initials: 'बेले' };
 
-type Task = [start: number, duration: number];
-
-function watchLongTasks(): () => Task[] {
-  const tasks: Task[] = [];
-  const po = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
-  });
-  po.observe({ type: 'longtask', buffered: false });
-  return () => {
-    for (const e of po.takeRecords()) tasks.push([e.startTime, e.duration]);
-    po.disconnect();
-    return tasks;
-  };
-}
 
 async function longestTask(stop: () => Task[], t0: number, t1: number): Promise<{ longestTaskMs: number; worstTasks: Task[] }> {
   // Let the last long-task entries arrive before reading them.
@@ -179,7 +166,7 @@ export async function readAndPut(args: RosterImportArgs) {
   const bytes = await workbook(args.rows, args.teams ?? 20);
   const ExcelJS = await loadExcelJs();
   const db = await openRaw(`bench-raw-${Date.now()}`);
-  const stop = watchLongTasks();
+  const stop = observeLongTasks();
   const t0 = performance.now();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -221,7 +208,7 @@ export async function fullImport(args: RosterImportArgs) {
   for (let no = 1; no <= teams; no++)
     await createTeam(ctx, actor, { teamNo: no, leaderName: `आरक्षक ${no}`, leaderRank: 'आरक्षक', leaderMobile: String(9425000000 + no), nodalName: 'नोडल', nodalRank: 'उप निरीक्षक', beat: `बीट ${no}`, formedOn: '2026-01-10', target: 25 });
 
-  const stop = watchLongTasks();
+  const stop = observeLongTasks();
   let last = performance.now();
   let maxStall = 0;
   const tick = setInterval(() => {

@@ -8,6 +8,7 @@
 import { StationDb } from '@/db/schema';
 import { docToRecord, type HubDoc } from '@/sync/doc';
 import { sinceParam, syncOnce } from '@/sync/replicator';
+import { observeLongTasks, type Task } from '../lib/longtasks';
 
 export interface PullArgs {
   url: string;
@@ -29,20 +30,6 @@ export interface PullResult {
   batches: number;
 }
 
-type Task = [start: number, duration: number];
-
-function observeLongTasks(): () => Task[] {
-  const tasks: Task[] = [];
-  const po = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
-  });
-  po.observe({ type: 'longtask', buffered: false });
-  return () => {
-    for (const e of po.takeRecords()) tasks.push([e.startTime, e.duration]);
-    po.disconnect();
-    return tasks;
-  };
-}
 
 async function finish(db: StationDb, t0: number, stop: () => Task[], batches: number): Promise<PullResult> {
   const ms = performance.now() - t0;

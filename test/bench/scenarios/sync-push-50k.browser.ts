@@ -11,6 +11,7 @@ import { docToRecord, stampWriter, type HubDoc } from '@/sync/doc';
 import { syncOnce } from '@/sync/replicator';
 import { makeRecords } from '../lib/records.mjs';
 import { benchDoc } from '../lib/sync-docs.mjs';
+import { observeLongTasks, type Task } from '../lib/longtasks';
 
 export interface PushArgs {
   url: string;
@@ -33,20 +34,6 @@ export interface PushResult {
   longTasks: number;
 }
 
-type Task = [start: number, duration: number];
-
-function observeLongTasks(): () => Task[] {
-  const tasks: Task[] = [];
-  const po = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
-  });
-  po.observe({ type: 'longtask', buffered: false });
-  return () => {
-    for (const e of po.takeRecords()) tasks.push([e.startTime, e.duration]);
-    po.disconnect();
-    return tasks;
-  };
-}
 
 function docs(args: PushArgs): HubDoc[] {
   return makeRecords(args.count, { thanaCount: 1 }).map((r) => benchDoc(r) as HubDoc);
