@@ -18,7 +18,16 @@ test('shows the Hindi shell, switches to English and back, and keeps the choice 
   await page.getByTestId('lang-toggle').click();
   await expect(page.getByTestId('app-title')).toHaveText('Cyber Mitan — Thana Desk');
   await expect(nav).toHaveText(NAV_EN);
+  // A PC already set up never shows the first-run screen, not even for a moment while it reads
+  // who is set up (a fast typist could start filling it): recorded from the first DOM change on.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="setup"]')) (globalThis as { sawSetup?: boolean }).sawSetup = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
+  await expect(page.getByTestId('signin')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as { sawSetup?: boolean }).sawSetup ?? false)).toBe(false);
   // A reload is a fresh start: the sign-in screen, already in English.
   await expect(page.getByTestId('app-title')).toHaveText('Cyber Mitan — Thana Desk');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
