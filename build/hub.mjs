@@ -44,6 +44,10 @@ adds a register or raises a register's schemaVersion: the hub's rules come from 
   suspect registry (registry_<district>) is fed by one selective job per thana and read by every PC
   account (role registry_<district>); it holds identifiers of fraud, never a complainant.
 
+status: every database provisioning made for the district (its thanas, district_<name>,
+  registry_<name>) with its document count and validation function (current / outdated / missing),
+  and each replication job (thana → district, thana → registry) with its state.
+
 retire-leaves (also --retire-leaves): delete conflict leaves that stations have folded into the
   winning version's history (listed in its foldedRevs, every version present); others stay.
 
@@ -92,7 +96,7 @@ async function loadProvisioning() {
   const outfile = join(dir, 'provision.mjs');
   try {
     await build({
-      stdin: { contents: "export * from './provision'; export * from './hub-jobs'; export { thanaDbName, districtDbName } from './vdu';", resolveDir: join(root, 'renderer/src/sync'), loader: 'ts' },
+      stdin: { contents: "export * from './provision'; export * from './hub-jobs'; export * from './hub-status'; export { thanaDbName } from './vdu';", resolveDir: join(root, 'renderer/src/sync'), loader: 'ts' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -148,13 +152,13 @@ async function main() {
   const username = process.env.HUB_ADMIN_USER ?? args.admin ?? (await ask('Hub admin user / हब एडमिन: ', false));
   const password = process.env.HUB_ADMIN_PASSWORD ?? (await ask(`Password for ${username} / पासवर्ड: `, true));
   if (!['provision', 'status', 'retire-leaves'].includes(cmd)) throw new Error(`unknown command: ${cmd}\n\n${HELP}`);
-  const { provisionHub, hubStatus, generatePassword, retireLeaves, thanaDbName, districtDbName } = await loadProvisioning();
+  const { provisionHub, hubStatus, formatHubStatus, generatePassword, retireLeaves, thanaDbName } = await loadProvisioning();
   const opts = { url: args.url.replace(/\/+$/, ''), admin: { username, password }, log: (l) => process.stdout.write(`  ${l}\n`) };
 
   if (cmd === 'status') {
     if (!args.district) throw new Error('--district is required');
     const rows = await hubStatus({ ...opts, log: undefined }, args.district);
-    for (const r of rows) process.stdout.write(`${r.db.padEnd(28)} ${String(r.docs ?? '?').padStart(8)} docs   ${r.replication ?? ''}\n`);
+    process.stdout.write(formatHubStatus(rows));
     return;
   }
   if (cmd === 'retire-leaves') {
@@ -162,7 +166,7 @@ async function main() {
     if (!dbs.length) {
       if (!args.district) throw new Error('--district or --thana is required');
       const rows = await hubStatus({ ...opts, log: undefined }, args.district);
-      dbs = rows.map((r) => r.db).filter((d) => d !== districtDbName(args.district));
+      dbs = rows.filter((r) => r.kind === 'thana' && r.exists).map((r) => r.db);
     }
     for (const db of dbs) {
       const r = await retireLeaves(opts, db);

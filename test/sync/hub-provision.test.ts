@@ -5,9 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hubStatus } from '../../renderer/src/sync/hub-status';
 import { provisionHub } from '../../renderer/src/sync/provision';
 import { authOfHeader } from '../../renderer/src/sync/provisioner';
-import { districtDbName } from '../../renderer/src/sync/vdu';
+import { districtDbName, thanaDesignId } from '../../renderer/src/sync/vdu';
 import { admin, hubAdmin, hubUrl, hubDocs, provisionThana, type ThanaSetup } from './helpers';
 import { as } from './hub-helpers';
 
@@ -111,6 +112,46 @@ describe('npm run hub', () => {
     const r = await runHub(['--retire-leaves', '--url', hubUrl(), '--thana', setup.code]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain(`${setup.db}: 0 leaves retired`);
+  });
+});
+
+describe('npm run hub -- status', () => {
+  it('lists the thana, district and suspect registry databases, their validation functions and every replication job', async () => {
+    const setup = await provisionThana('H', 1);
+    const registry = `registry_${setup.district}`;
+    const rows = await hubStatus({ url: hubUrl(), admin: hubAdmin() }, setup.district);
+    // Only this district's thanas (the hub holds other suites' thanas too).
+    expect(rows.map((r) => [r.kind, r.db])).toEqual([
+      ['thana', setup.db],
+      ['district', setup.districtDb],
+      ['registry', registry],
+    ]);
+    const [thana, district, reg] = rows;
+    expect(thana).toMatchObject({ exists: true, validation: 'current' });
+    expect(thana!.docs).toBeGreaterThan(0);
+    expect(thana!.jobs.map((j) => j.id)).toEqual([`${setup.db}-to-${setup.districtDb}`, `${setup.db}-to-${registry}`]);
+    for (const j of thana!.jobs) expect(j.state).not.toMatch(/missing|unknown/);
+    // pouchdb-server gets no validation function on the two read-only databases (it would drop replicated updates).
+    const pouch = setup.report.flavor === 'pouchdb-server';
+    for (const r of [district!, reg!]) expect(r).toMatchObject({ exists: true, validation: pouch ? 'none (pouchdb-server)' : 'current' });
+    expect(reg!.docs).toBeGreaterThanOrEqual(1); // its epoch document
+
+    // A validation function changed by hand shows as outdated until provisioning runs again.
+    const design = (await admin<Record<string, unknown>>('GET', `${setup.db}/${encodeURIComponent(thanaDesignId(setup.code))}`)).body;
+    expect((await admin('PUT', `${setup.db}/${encodeURIComponent(thanaDesignId(setup.code))}`, { ...design, validate_doc_update: 'function () {}' })).status).toBe(201);
+    expect((await hubStatus({ url: hubUrl(), admin: hubAdmin() }, setup.district))[0]!.validation).toBe('outdated');
+
+    // The CLI prints the same, the registry and its jobs included; a district never provisioned shows its databases missing.
+    const r = await runHub(['status', '--url', hubUrl(), '--district', setup.district]);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(new RegExp(`registry\\s+${registry}\\s+\\d+ docs\\s+validation`));
+    expect(r.out).toContain(`job ${setup.db}-to-${registry}`);
+    expect(r.out).toMatch(new RegExp(`thana\\s+${setup.db}\\s+\\d+ docs\\s+validation outdated`));
+    const none = await hubStatus({ url: hubUrl(), admin: hubAdmin() }, `${setup.district}x`);
+    expect(none.map((x) => [x.kind, x.exists])).toEqual([
+      ['district', false],
+      ['registry', false],
+    ]);
   });
 });
 

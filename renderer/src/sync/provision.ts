@@ -137,7 +137,8 @@ export const DISTRICT_DESIGN_DOCS: ((district: string, flavor: ServerFlavor) => 
   () => districtDesignDocs().map((d) => ({ id: d.id, body: d.body })),
 ];
 
-function sameBody(want: Record<string, unknown>): (have: Record<string, unknown>) => boolean {
+/** Does a stored document have exactly this content (its `_` fields aside)? */
+export function sameBody(want: Record<string, unknown>): (have: Record<string, unknown>) => boolean {
   return (have) => Object.keys(want).every((k) => sameValue(have[k], want[k])) && Object.keys(have).every((k) => k.startsWith('_') || k in want);
 }
 
@@ -339,34 +340,4 @@ export async function provisionHub(o: ProvisionOptions, plan: ProvisionPlan): Pr
   if (p.flavor === 'couchdb' && plan.thanas.length > 40)
     p.warn('max_dbs_open: raise it above the number of thana databases × 2 / थाना डेटाबेस अधिक हैं, max_dbs_open बढ़ाएँ');
   return p.report;
-}
-
-export interface HubStatusRow {
-  db: string;
-  docs: number | null;
-  replication: string | null;
-}
-
-/** What the district IT cell wants to see: each thana database, its size, and its replication job's state. */
-export async function hubStatus(o: ProvisionOptions, district: string): Promise<HubStatusRow[]> {
-  const p = new Provisioner(o);
-  await p.detect();
-  const all = (await p.client.request<string[]>('GET', '_all_dbs')).body ?? [];
-  const dist = districtDbName(district);
-  const rows: HubStatusRow[] = [];
-  for (const db of all.filter((d) => d.startsWith('thana_') || d === dist)) {
-    const info = await p.client.request<{ doc_count?: number }>('GET', encodeURIComponent(db), { accept: [401, 403, 404] });
-    let replication: string | null = null;
-    if (db !== dist) {
-      const id = `${db}-to-${dist}`;
-      const job = await p.getDoc<{ _replication_state?: string }>('_replicator', id);
-      if (!job) replication = 'missing';
-      else if (p.flavor === 'couchdb') {
-        const s = await p.client.request<{ state?: string }>('GET', `_scheduler/docs/_replicator/${encodeURIComponent(id)}`, { accept: [404] });
-        replication = s.body?.state ?? 'unknown';
-      } else replication = job._replication_state ?? 'unknown';
-    }
-    rows.push({ db, docs: info.status === 200 ? (info.body?.doc_count ?? 0) : null, replication });
-  }
-  return rows;
 }
