@@ -162,3 +162,37 @@ test('a complaint entered at thana A shows thana B’s complaint by suspect mobi
   // 404s are the sync's own look-ups of documents not there yet (its marker), as in district.spec.ts.
   expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
 });
+
+test('the Sync page counts a complaint’s suspect-registry entries as waiting, said apart, and nothing before a hub is set', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  await completeSetup(page, A);
+  await newComplaint(page, 'रमा साहू', '9111100000');
+  await field(page, 'suspectMobiles').fill('7000099999');
+  await transaction(page, '555509876543');
+  await page.getByTestId('form-submit').click();
+  await expect(page.getByTestId('notice')).toContainText('शिकायत सहेजी गई');
+
+  // No hub yet: nothing is "waiting" (it is kept on this PC), and no breakdown.
+  await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-waiting')).toContainText('हब सेट नहीं');
+  await expect(page.getByTestId('sync-waiting-kinds')).toHaveCount(0);
+
+  // A hub set with a wrong password (nothing can be sent): what a push will send is counted, the
+  // two identifiers for the district suspect registry said apart from the register entries.
+  await page.getByTestId('sync-url').fill(hub.url);
+  await page.getByTestId('sync-user').fill('pc_bspkota_1');
+  await page.getByTestId('sync-password').fill('not-the-password');
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByTestId('sync-waiting-kinds')).toContainText('संदेही रजिस्टर (जिला) हेतु 2');
+  const kinds = (await page.getByTestId('sync-waiting-kinds').innerText()).match(/\d+/g)!.map(Number);
+  await expect(page.getByTestId('sync-waiting')).toHaveText(String(kinds.reduce((a, b) => a + b, 0)));
+
+  // The right password: one sync sends all of it.
+  await page.getByTestId('sync-password').fill(accounts.pc_bspkota_1!);
+  await page.getByTestId('sync-save').click();
+  await syncNow(page);
+  await expect(page.getByTestId('sync-waiting')).toHaveText('0');
+  await expect(page.getByTestId('sync-waiting-kinds')).toHaveCount(0);
+  await page.context().close();
+});

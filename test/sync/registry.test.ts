@@ -16,6 +16,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createComplaint, correctComplaint } from '../../renderer/src/db/complaints';
 import { cancelRecord } from '../../renderer/src/db/repository';
 import { findMatches } from '../../renderer/src/db/registry';
+import { countWaitingByKind, NOTHING_WAITING } from '../../renderer/src/db/sync-waiting';
 import { REGISTERS } from '../../renderer/src/domain/registers';
 import { complaintRegister } from '../../renderer/src/domain/registers/complaint';
 import { registryKeys } from '../../renderer/src/domain/registry/suspects';
@@ -149,6 +150,25 @@ describe('district suspect registry', () => {
     expect(withdrawn.status).toBe(201);
     const del = await as(A.o.account, 'DELETE', `${thanaDbName(A.o.code)}/${id}?rev=${(withdrawn.body as { rev: string }).rev}`);
     expect(del.status).toBe(403);
+  });
+});
+
+describe('what the Sync page counts as waiting', () => {
+  it('the suspect-registry entries are counted, apart from the register entries, and the total is what a push sends', async () => {
+    const { A } = await twoThanas();
+    // The thana profile has never reached the hub: the push sends it.
+    expect(await countWaitingByKind(A.db, A.o.code)).toEqual({ entries: 0, registry: 0, settings: 1, total: 1 });
+    await createComplaint(A.ctx, A.actor, complaint({ complainantName: 'रवि', complainantMobile: '9300099998' }));
+    const waiting = await countWaitingByKind(A.db, A.o.code);
+    // One complaint with a UTR, a suspect mobile … : its identifiers wait beside it, one row each.
+    expect(waiting.registry).toBe(await A.db.suspect.count());
+    expect(waiting.registry).toBeGreaterThanOrEqual(2);
+    expect(waiting.entries).toBeGreaterThanOrEqual(1);
+    expect(waiting.total).toBe(waiting.entries + waiting.registry + waiting.settings);
+    const report = await sync(A);
+    expect(report.rejected).toBe(0);
+    expect(report.pushed).toBe(waiting.total);
+    expect(await countWaitingByKind(A.db, A.o.code)).toEqual(NOTHING_WAITING);
   });
 });
 

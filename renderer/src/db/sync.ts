@@ -8,9 +8,11 @@
  * - sync-land.ts        landing pulled documents (and the hub's answers to a 409)
  * - sync-workset.ts     what one batch writes, written together at its end
  * - sync-attention.ts   what waits for a person: quarantine, records to review, hub deletions
+ * - sync-waiting.ts     what the next push sends, by kind (the Sync page's "waiting")
  */
 export * from './sync-meta';
 export * from './sync-outbox';
 export * from './sync-land';
 export * from './sync-attention';
+export * from './sync-waiting';
 export { syncTables, PENDING_LEAVES_KEY } from './sync-workset';

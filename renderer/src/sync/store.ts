@@ -20,9 +20,11 @@ import {
   pushBackDeleted,
   readMeta,
   requeueRejected,
-  watchWaiting,
   writeMeta,
+  NOTHING_WAITING,
+  watchWaitingByKind,
   type Attention,
+  type WaitingCounts,
 } from '@/db/sync';
 import type { SyncConflictRow, SyncQuarantineRow, SyncRejectRow } from '@/db/schema';
 import { REGISTERS } from '@/domain/registers';
@@ -55,7 +57,10 @@ export const useSyncStore = defineStore('sync', () => {
   const hasPassword = ref(false);
   const state = ref<SchedulerState>({ running: false, reason: null, lastOk: null, lastError: null, paused: false, nextAt: null, failures: 0 });
   const progress = ref<SyncProgress | null>(null);
-  const waiting = ref(0);
+  /** What the next push sends, by kind; nothing is "waiting" before a hub is set (it stays on this PC). */
+  const waitingCounts = ref<WaitingCounts>(NOTHING_WAITING);
+  const waitingByKind = computed<WaitingCounts>(() => (config.value ? waitingCounts.value : NOTHING_WAITING));
+  const waiting = computed(() => waitingByKind.value.total);
   const rejects = shallowRef<SyncRejectRow[]>([]);
   const conflicts = shallowRef<SyncConflictRow[]>([]);
   /** What sync leaves for a person: quarantined hub documents, records to review, hub deletions. */
@@ -148,11 +153,12 @@ export const useSyncStore = defineStore('sync', () => {
     const db = station.db;
     if (!db || stopWatch) return;
     ensureScheduler().start();
-    stopWatch = watchWaiting(db, (n) => {
+    stopWatch = watchWaitingByKind(db, thana.value, (counts) => {
+      const n = counts.total;
       // More entries waiting than a moment ago: someone saved something; sync a few seconds later.
       if (lastWaiting >= 0 && n > lastWaiting && config.value && hasPassword.value) scheduler?.notifyLocalWrite();
       lastWaiting = n;
-      waiting.value = n;
+      waitingCounts.value = counts;
     });
     void load();
   }
@@ -251,6 +257,7 @@ export const useSyncStore = defineStore('sync', () => {
     state,
     progress,
     waiting,
+    waitingByKind,
     rejects,
     conflicts,
     lastOkAt,

@@ -1,0 +1,54 @@
+/**
+ * What the Sync page counts as "waiting to be sent": exactly what the next push sends
+ * (sync-outbox.ts `collectOutgoing`), split so the page can say which is which:
+ * - entries: dirty register rows and audit rows;
+ * - registry: this thana's suspect-registry entries (UTR, suspect mobile …), which go to the thana
+ *   database beside the complaints and from there, by the hub's replication, to the district
+ *   suspect registry;
+ * - settings: the thana's profile and options when they differ from what the hub last accepted.
+ * Rows the hub refused are not counted (they wait for a person, listed on the page apart).
+ */
+import Dexie, { liveQuery, type Table } from 'dexie';
+import { sameValue, settingDocId, SETTING_DOCS, type SettingDocType } from '@/sync/doc';
+import { REGISTER_TABLES, type StationDb } from './schema';
+
+export interface WaitingCounts {
+  entries: number;
+  registry: number;
+  settings: number;
+  total: number;
+}
+
+export const NOTHING_WAITING: WaitingCounts = { entries: 0, registry: 0, settings: 0, total: 0 };
+
+function dirtyCount(table: Table, index: string): Promise<number> {
+  return table.where(index).between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]).count();
+}
+
+/** Does the next push send this thana setting (changed since the hub accepted it, and not refused as it is)? */
+async function settingWaiting(db: StationDb, thana: string, setting: SettingDocType): Promise<boolean> {
+  const value = (await db.settings.get(setting))?.value;
+  if (value === undefined || value === null) return false;
+  const id = settingDocId(thana, setting);
+  const shadow = await db.shadows.get(id);
+  if (shadow && sameValue(shadow.body.value, value)) return false;
+  const rejected = await db.syncRejects.get(id);
+  return !(rejected && sameValue((rejected.body as { value?: unknown } | null)?.value, value));
+}
+
+/** Indexed counts on [syncState+updatedAt] (audit: [syncState+at]); `thana` '' leaves settings out. */
+export async function countWaitingByKind(db: StationDb, thana: string): Promise<WaitingCounts> {
+  let entries = 0;
+  for (const t of REGISTER_TABLES) entries += await dirtyCount(db.registerTable(t), '[syncState+updatedAt]');
+  entries += await dirtyCount(db.audit, '[syncState+at]');
+  const registry = await dirtyCount(db.suspect, '[syncState+updatedAt]');
+  let settings = 0;
+  if (thana) for (const s of Object.keys(SETTING_DOCS) as SettingDocType[]) if (await settingWaiting(db, thana, s)) settings++;
+  return { entries, registry, settings, total: entries + registry + settings };
+}
+
+/** Calls back with the counts whenever they may have changed; returns stop(). */
+export function watchWaitingByKind(db: StationDb, thana: string, cb: (n: WaitingCounts) => void): () => void {
+  const sub = liveQuery(() => countWaitingByKind(db, thana)).subscribe({ next: cb, error: () => undefined });
+  return () => sub.unsubscribe();
+}
