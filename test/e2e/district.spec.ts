@@ -112,6 +112,11 @@ async function districtSetup(page: Page): Promise<void> {
   await page.getByTestId('district-pin2').fill('1357');
   await page.getByTestId('district-pin-next').click();
   await page.getByTestId('district-setup-url').fill(hub.url);
+  // A thana PC's account is refused by what the hub says about it (its roles), nothing kept.
+  await page.getByTestId('district-setup-user').fill('pc_bspkota_1');
+  await page.getByTestId('district-setup-password').fill(accounts.pc_bspkota_1!);
+  await page.getByTestId('district-setup-connect').click();
+  await expect(page.getByTestId('district-setup')).toContainText('यह किसी थाने के पीसी का खाता है, जिला कार्यालय का नहीं');
   await page.getByTestId('district-setup-user').fill('sp_bilaspur');
   await page.getByTestId('district-setup-password').fill(accounts.sp_bilaspur!);
   await page.getByTestId('district-setup-connect').click();

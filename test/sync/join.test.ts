@@ -6,11 +6,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StationDb } from '../../renderer/src/db/schema';
 import { readPcSettings, readProfile } from '../../renderer/src/db/settings';
-import { joinThana, JoinError, HUB_CONFIG_KEY } from '../../renderer/src/sync/join';
+import { checkDistrictAccount, joinThana, JoinError, HUB_CONFIG_KEY } from '../../renderer/src/sync/join';
 import { syncOnce } from '../../renderer/src/sync/replicator';
 import { thanaDbName } from '../../renderer/src/sync/vdu';
 import { PROFILE } from '../unit/dashboard/fixtures';
-import { hubUrl, provisionThana, type ThanaSetup } from './helpers';
+import { hubAdmin, hubUrl, provisionThana, type ThanaSetup } from './helpers';
 import { RealPc } from './real';
 
 let setup: ThanaSetup;
@@ -91,5 +91,39 @@ describe('a second PC joins an existing thana by signing in to the hub', () => {
     const got = await db.mitan.get(mitan.id);
     expect(got?.data.name).toBe('सीता बाई');
     expect(got?.serial).toBe(mitan.serial);
+  });
+});
+
+describe('a district office’s PC connects only with its own district’s account', () => {
+  async function refusedDistrict(req: Parameters<typeof checkDistrictAccount>[0]): Promise<JoinError> {
+    const e = await checkDistrictAccount(req).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(JoinError);
+    const je = e as JoinError;
+    expect(je.bilingual.hi).toMatch(/[\u0900-\u097F]/);
+    expect(je.bilingual.en).toMatch(/[A-Za-z]/);
+    return je;
+  }
+
+  it('another district’s account, a thana PC’s account, a district the hub does not have: refused by what the hub says, in Hindi and English', async () => {
+    const other = await provisionThana('JO', 1);
+    const district = setup.district;
+    // pouchdb-server lets any account read any database: reading the district database would not tell these apart.
+    const wrong = await refusedDistrict({ url: hubUrl(), ...other.districtUser, district });
+    expect(wrong.code).toBe('other-district');
+    expect(wrong.bilingual.en).toContain(`${other.district} ≠ ${district}`);
+    expect(wrong.bilingual.en).toContain('nothing was saved');
+    // The same account for its own district is fine; and this district's account for the other district is not.
+    expect(await checkDistrictAccount({ url: hubUrl(), ...other.districtUser, district: other.district })).toEqual({ url: hubUrl(), username: other.districtUser.username, district: other.district });
+    expect((await refusedDistrict({ url: hubUrl(), ...setup.districtUser, district: other.district })).code).toBe('other-district');
+    const pc = await refusedDistrict({ url: hubUrl(), ...setup.pcs[0]!, district });
+    expect(pc.code).toBe('thana-account');
+    expect(pc.bilingual.en).toContain(setup.code);
+    expect((await refusedDistrict({ url: hubUrl(), ...hubAdmin(), district: `${district}x` })).code).toBe('no-district');
+    expect((await refusedDistrict({ url: hubUrl(), ...setup.districtUser, password: 'wrong', district })).code).toBe('wrong-password');
+    expect((await refusedDistrict({ url: hubUrl(), ...setup.districtUser, district: 'बिलासपुर' })).code).toBe('bad-district');
+    expect(await checkDistrictAccount({ url: `${hubUrl()}/`, ...setup.districtUser, district: ` ${district.toUpperCase()} ` })).toEqual({ url: hubUrl(), username: setup.districtUser.username, district });
   });
 });

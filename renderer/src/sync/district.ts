@@ -15,6 +15,7 @@ import type { StationDb } from '@/db/schema';
 import { bridgeCredentialStore } from './credentials';
 import { HubClient, normalizeHubUrl } from './http';
 import { hubViews, type ViewReader } from './districtFigures';
+import { checkDistrictAccount, JoinError } from './join';
 import { SyncError, toSyncError } from './messages';
 import { syncOnce, type SyncProgress, type SyncReport } from './replicator';
 import { districtDbName } from './vdu';
@@ -69,6 +70,14 @@ export const useDistrictStore = defineStore('district', () => {
     const name = district.trim().toLowerCase();
     if (!/^[a-z][a-z0-9_]{1,30}$/.test(name)) throw new DomainError('district', bi('जिले का नाम अंग्रेज़ी अक्षरों में लिखें (जैसे bilaspur)', 'Write the district name in English letters (e.g. bilaspur)'));
     if (!password) throw new DomainError('password', bi('पासवर्ड लिखें', 'Enter the password'));
+    // The hub says whose account this is before anything is kept here: another district's account,
+    // a thana PC's, or a district name the hub does not have is refused (sync/join.ts).
+    try {
+      await checkDistrictAccount({ url: clean, username, password, district: name });
+    } catch (e) {
+      if (e instanceof JoinError) throw new DomainError(`join.${e.code}`, e.bilingual);
+      throw e;
+    }
     const cfg: DistrictConfig = { url: clean, username: username.trim(), district: name };
     await credentials.set('district', { url: clean, username: cfg.username, password });
     await writeMeta(d, 'hub', cfg);

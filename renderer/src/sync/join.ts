@@ -6,22 +6,43 @@
  * the profile, this PC's series and the hub address, or nothing; the registers then come down by
  * the ordinary first sync (checkpointed, so an interrupted one goes on later). People and their
  * PINs never travel: the in-charge named in the profile sets a PIN on this PC (the setup's PIN step).
+ *
+ * A district office's PC connects with a district account (`checkDistrictAccount`): the hub's
+ * answer about the account decides, before anything is written, that it is this district's.
  */
 import type { StationDb } from '@/db/schema';
 import { auditRow } from '@/db/repository';
 import { readPcSettings, readProfile, validatedProfile } from '@/db/settings';
 import { bi, type Bilingual } from '@/domain/bilingual';
 import type { ThanaProfile } from '@/domain/setup';
-import { normalizeHubUrl, type FetchLike } from './http';
+import { DISTRICT_EPOCH_ID } from './doc';
+import { docPath, HubClient, normalizeHubUrl, type FetchLike } from './http';
 import { SyncError, toSyncError } from './messages';
-import { accountRoles, joinInfo } from './series';
+import { registryDistrictOf } from './registryHub';
+import { accountRoles, joinInfo, thanaOfRoles } from './series';
+import { districtDbName, districtRole } from './vdu';
 
 /** syncMeta key of the hub address and account (the sync store reads it: store.ts HUB_KEY). */
 export const HUB_CONFIG_KEY = 'hub';
 
 export class JoinError extends Error {
   constructor(
-    readonly code: 'bad-address' | 'bad-user' | 'no-password' | 'unreachable' | 'wrong-password' | 'district-account' | 'not-a-pc' | 'first-pc-not-synced' | 'already-set-up' | 'hub',
+    readonly code:
+      | 'bad-address'
+      | 'bad-user'
+      | 'no-password'
+      | 'unreachable'
+      | 'wrong-password'
+      | 'district-account'
+      | 'not-a-pc'
+      | 'first-pc-not-synced'
+      | 'already-set-up'
+      | 'hub'
+      | 'bad-district'
+      | 'other-district'
+      | 'thana-account'
+      | 'not-a-district-account'
+      | 'no-district',
     readonly bilingual: Bilingual,
   ) {
     super(`${bilingual.en} / ${bilingual.hi}`);
@@ -60,6 +81,11 @@ const MESSAGES: Record<JoinError['code'], Bilingual> = {
   ),
   'already-set-up': bi('यह कंप्यूटर पहले से एक थाने के लिए सेट है।', 'This computer is already set up for a thana.'),
   hub: bi('हब ने अपेक्षित उत्तर नहीं दिया; कुछ भी सहेजा नहीं गया। जिला आईटी सेल से संपर्क करें।', 'The hub did not answer as expected; nothing was saved. Contact the district IT cell.'),
+  'bad-district': bi('जिले का नाम अंग्रेज़ी अक्षरों में लिखें (जैसे bilaspur)', 'Write the district name in English letters (e.g. bilaspur)'),
+  'other-district': bi('यह खाता दूसरे जिले का है; कुछ भी सहेजा नहीं गया। अपने जिले का खाता लिखें या जिले का नाम जाँचें।', 'This account belongs to another district; nothing was saved. Enter your district’s account, or check the district name.'),
+  'thana-account': bi('यह किसी थाने के पीसी का खाता है, जिला कार्यालय का नहीं; कुछ भी सहेजा नहीं गया। जिला आईटी सेल से जिले का खाता लें।', 'This is a thana PC’s account, not a district office account; nothing was saved. Ask the district IT cell for the district account.'),
+  'not-a-district-account': bi('यह खाता इस जिले का जिला खाता नहीं है; कुछ भी सहेजा नहीं गया। जिला आईटी सेल से जिले का खाता लें।', 'This account is not a district account of this district; nothing was saved. Ask the district IT cell for the district account.'),
+  'no-district': bi('हब पर इस नाम का जिला नहीं है; कुछ भी सहेजा नहीं गया। जिले का नाम वैसा ही लिखें जैसा आईटी सेल ने हब पर बनाया।', 'The hub has no district of this name; nothing was saved. Write the district name exactly as the IT cell set up the hub.'),
 };
 
 function fail(code: JoinError['code'], detail?: string): never {
@@ -119,4 +145,65 @@ export async function joinThana(db: StationDb, req: JoinRequest, now: () => Date
     );
   });
   return { url, username, code: info.code, series: info.series, profile };
+}
+
+export interface DistrictJoinRequest extends JoinRequest {
+  /** The district's name on the hub, as the district PC's profile has it (`district_<name>`). */
+  district: string;
+}
+
+export interface DistrictJoined {
+  url: string;
+  username: string;
+  district: string;
+}
+
+/** The district a role names (`district_raipur` → 'raipur'), for each such role. */
+function districtsOfRoles(roles: readonly string[]): string[] {
+  return roles.map((r) => /^district_([a-z][a-z0-9_]{1,30})$/.exec(r)?.[1]).filter((d): d is string => !!d);
+}
+
+/**
+ * A district office's PC connecting to the hub (issue #15 §1): checks with the hub, before the
+ * caller writes anything, that this account is a district account OF THIS district. pouchdb-server
+ * lets any account read any database, so a read that succeeds proves nothing; what the hub says
+ * about the account decides:
+ * - its roles (`_session`): `district_<name>` for this district (or a server admin); another
+ *   district's role, a thana PC's roles (`thana_<code>`, `registry_<district>`) or none are refused,
+ *   naming what the account is;
+ * - the district database's epoch document (`district:meta:epoch`, written by provisioning and
+ *   never changed): absent means no district of this name was provisioned on this hub.
+ * Throws a JoinError in Hindi and English.
+ */
+export async function checkDistrictAccount(req: DistrictJoinRequest): Promise<DistrictJoined> {
+  let url: string;
+  try {
+    url = normalizeHubUrl(req.url);
+  } catch (e) {
+    return fail('bad-address', e instanceof SyncError ? e.detail : undefined);
+  }
+  const username = req.username.trim();
+  if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(username)) fail('bad-user');
+  if (!req.password) fail('no-password');
+  const district = req.district.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9_]{1,30}$/.test(district)) fail('bad-district');
+  const target = { url, username, password: req.password, fetch: req.fetch };
+  try {
+    const roles = await accountRoles(target);
+    if (!roles.includes('_admin') && !roles.includes(districtRole(district))) {
+      const others = districtsOfRoles(roles);
+      if (others.length) fail('other-district', `${username}: ${others.join(', ')} ≠ ${district}`);
+      const thana = thanaOfRoles(roles);
+      if (thana) fail('thana-account', `${username}: ${thana}${registryDistrictOf(roles) ? `, ${registryDistrictOf(roles)}` : ''}`);
+      fail('not-a-district-account', username);
+    }
+    const client = new HubClient({ url, auth: { username, password: req.password }, fetch: req.fetch, retry: { attempts: 2, baseMs: 300, capMs: 2000 } });
+    const epoch = await client.request('GET', `${encodeURIComponent(districtDbName(district))}/${docPath(DISTRICT_EPOCH_ID)}`, { accept: [401, 403, 404] });
+    if (epoch.status === 404) fail('no-district', districtDbName(district));
+    if (epoch.status !== 200) fail('not-a-district-account', `${username}: ${districtDbName(district)}`);
+  } catch (e) {
+    if (e instanceof JoinError) throw e;
+    return joinErrorOf(e, target);
+  }
+  return { url, username, district };
 }
