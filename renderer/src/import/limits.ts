@@ -7,7 +7,7 @@
  */
 import { bi, DomainError } from '@/domain/bilingual';
 import { groupIndian } from '@/domain/money';
-import { timeSlicer } from '@/domain/timeslice';
+import { SLICE_BUDGET_MS, timeSlicer } from '@/domain/timeslice';
 
 export const IMPORT_LIMITS = {
   /** The file as picked (a 1-lakh-row roster is about 8 MB zipped). */
@@ -155,12 +155,13 @@ async function* partText(bytes: Uint8Array, e: ZipEntry): AsyncGenerator<string>
 
 /**
  * The last row and column each worksheet uses, read from its cells' references while streaming;
- * stops with a message at the first row or column over the limits.
+ * stops with a message at the first row or column over the limits. Pauses every `sliceMs` (on the
+ * window's thread; a worker passes Infinity).
  */
-export async function checkSheetExtents(bytes: Uint8Array, entries: ZipEntry[]): Promise<void> {
+export async function checkSheetExtents(bytes: Uint8Array, entries: ZipEntry[], sliceMs = SLICE_BUDGET_MS): Promise<void> {
   // Only rows (r="12") and cells (r="AB12") carry an r attribute in a worksheet.
   const ref = /\sr="([A-Z]*)(\d+)"/g;
-  const slicer = timeSlicer();
+  const slicer = timeSlicer(sliceMs);
   for (const e of entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
     let tail = '';
@@ -188,10 +189,10 @@ export async function checkSheetExtents(bytes: Uint8Array, entries: ZipEntry[]):
   }
 }
 
-/** Every check an .xlsx goes through before it is parsed. */
-export async function checkWorkbook(bytes: Uint8Array): Promise<void> {
+/** Every check an .xlsx goes through before it is parsed (`sliceMs`: see checkSheetExtents). */
+export async function checkWorkbook(bytes: Uint8Array, sliceMs = SLICE_BUDGET_MS): Promise<void> {
   checkFileSize(bytes.length);
   const entries = zipEntries(bytes);
   checkZipParts(entries);
-  await checkSheetExtents(bytes, entries);
+  await checkSheetExtents(bytes, entries, sliceMs);
 }

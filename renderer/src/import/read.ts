@@ -53,35 +53,85 @@ const readerStopped = () =>
     ),
   );
 
+/** A reader worker: `ready` says whether exceljs loaded in it (false: it failed to start). */
+interface Reader {
+  worker: Worker;
+  ready: Promise<boolean>;
+  failed: boolean;
+}
+
+function startReader(): Reader | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  const reader: Reader = { worker, ready: Promise.resolve(false), failed: false };
+  reader.ready = new Promise<boolean>((resolve) => {
+    worker.addEventListener('message', (e: MessageEvent<ReadReply>) => {
+      if (e.data.kind === 'ready') resolve(true);
+    });
+    worker.addEventListener('error', () => {
+      reader.failed = true;
+      resolve(false);
+    });
+  });
+  return reader;
+}
+
+/** The reader started ahead of a file (warmReader), not yet used. */
+let warm: Reader | null = null;
+
 /**
- * In a worker, so the window stays responsive; null only when workers cannot start here (then the
- * file is read here). A worker that dies is reported: the file is NOT read again on the window's
- * thread, where the same file would freeze or crash the window.
+ * Starts a reader before the writer picks a file, so exceljs is loaded in it while the file is
+ * being chosen (loading it takes about as long as reading a 5,000-row roster). The import screen
+ * calls this when it opens and after each file; resolves once the reader is ready.
+ */
+export async function warmReader(): Promise<void> {
+  if (warm?.failed) closeReader();
+  warm ??= startReader();
+  await warm?.ready;
+}
+
+/** Ends the reader started ahead (the import screen closes). */
+export function closeReader(): void {
+  warm?.worker.terminate();
+  warm = null;
+}
+
+/**
+ * In a worker, so the window stays responsive: the size checks, then exceljs; null only when
+ * workers cannot start here (then the file is read here). A worker that dies is reported: the
+ * file is NOT read again on the window's thread, where the same file would freeze or crash the
+ * window. The bytes are copied to the worker (the caller keeps its own).
  */
 function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
-  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  const ahead = warm && !warm.failed ? warm : null;
+  if (!ahead) closeReader();
+  warm = null;
+  const reader = ahead ?? startReader();
+  if (!reader) return Promise.resolve(null);
+  const { worker } = reader;
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      resolve(null);
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<ReadReply>) => {
+    worker.addEventListener('message', (e: MessageEvent<ReadReply>) => {
+      const reply = e.data;
+      if (reply.kind === 'ready') return;
       worker.terminate();
-      if (e.data.ok) resolve(e.data.sheets);
+      if (reply.kind === 'sheets') resolve(reply.sheets);
+      else if (reply.kind === 'refused') reject(new DomainError(reply.code, reply.bilingual));
       else reject(unreadable());
-    };
-    worker.onerror = (e) => {
+    });
+    worker.addEventListener('error', (e) => {
       e.preventDefault();
       worker.terminate();
       reject(readerStopped());
-    };
-    worker.onmessageerror = () => {
+    });
+    worker.addEventListener('messageerror', () => {
       worker.terminate();
       reject(readerStopped());
-    };
+    });
     const copy = bytes.slice().buffer;
     worker.postMessage(copy, [copy]);
   });
@@ -90,7 +140,8 @@ function readXlsxInWorker(bytes: Uint8Array): Promise<SheetRows[] | null> {
 /**
  * Every workbook is read in a worker where workers run (the window never freezes: exceljs parses a
  * 5,000-row roster in one long stretch of about a second, which no import may cost the window);
- * the worker's own start-up is the price. Where workers cannot start (tests in Node), here.
+ * the worker's own start-up is the price, paid ahead by warmReader. Where workers cannot start
+ * (tests in Node), here, after the same checks.
  */
 export const WORKER_MIN_BYTES = 0;
 
@@ -100,8 +151,11 @@ export interface ReadOptions {
 }
 
 async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<SheetRows[]> {
+  checkFileSize(bytes.length);
+  const inWorker = bytes.length >= (opts.workerFromBytes ?? WORKER_MIN_BYTES) ? await readXlsxInWorker(bytes) : null;
+  if (inWorker) return inWorker;
   await checkWorkbook(bytes);
-  return (bytes.length >= (opts.workerFromBytes ?? WORKER_MIN_BYTES) ? await readXlsxInWorker(bytes) : null) ?? readXlsxHere(bytes);
+  return readXlsxHere(bytes);
 }
 
 function readCsv(bytes: Uint8Array, fileName: string): SheetRows[] {

@@ -35,6 +35,7 @@ export default {
       accepted: full[0].accepted,
       rejected: full[0].rejected,
       readMs: med('readMs'),
+      readerWarmMs: med('readerWarmMs'),
       planMs: med('planMs'),
       writeMs: med('writeMs'),
       maxStallMs: med('maxStallMs'),

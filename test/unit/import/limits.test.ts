@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DomainError } from '../../../renderer/src/domain/bilingual';
 import { checkFileSize, IMPORT_LIMITS } from '../../../renderer/src/import/limits';
-import { readSpreadsheet } from '../../../renderer/src/import/read';
+import { closeReader, readSpreadsheet, warmReader } from '../../../renderer/src/import/read';
 import { zipParts } from './zip';
 
 async function workbook(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -24,7 +24,10 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
 }
 
 describe('Import limits, checked before a workbook is parsed (issue 14 §7)', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    closeReader();
+    vi.unstubAllGlobals();
+  });
 
   it('refuses a file over the size limit and says the limit in Hindi and English', () => {
     expect(() => checkFileSize(IMPORT_LIMITS.fileBytes + 1)).toThrow(DomainError);
@@ -75,26 +78,43 @@ describe('Import limits, checked before a workbook is parsed (issue 14 §7)', ()
     expect(sheets[0]!.rows[1]).toEqual(['राम', 9826100001]);
   });
 
-  it('a worker that dies is reported, and the file is not read again on the window thread', async () => {
-    const started: string[] = [];
+  /** A Worker stand-in (Node has none) that answers each posted file with `answer`. */
+  function fakeWorker(started: string[], answer: (w: EventTarget) => void) {
     vi.stubGlobal(
       'Worker',
-      class {
-        onmessage: ((e: unknown) => void) | null = null;
-        onerror: ((e: { preventDefault(): void }) => void) | null = null;
+      class extends EventTarget {
         constructor(url: URL) {
+          super();
           started.push(String(url));
+          setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } })), 0);
         }
         postMessage() {
-          setTimeout(() => this.onerror?.({ preventDefault() {} }), 0);
+          setTimeout(() => answer(this), 0);
         }
         terminate() {}
       },
     );
+  }
+
+  it('a worker that dies is reported, and the file is not read again on the window thread', async () => {
+    const started: string[] = [];
+    fakeWorker(started, (w) => w.dispatchEvent(new Event('error', { cancelable: true })));
     const bytes = await workbook((ws) => ws.addRow(['राम', 9826100001]));
     const err = await refusal(readSpreadsheet(bytes, 'x.xlsx', { workerFromBytes: 0 }));
     expect(started).toHaveLength(1);
     expect(err.code).toBe('import.workerFailed');
     expect(err.bilingual.hi).toContain('रुक गई');
+  });
+
+  it("the worker's size refusal comes back as the same bilingual message, and the reader started ahead is the one used", async () => {
+    const started: string[] = [];
+    fakeWorker(started, (w) =>
+      w.dispatchEvent(new MessageEvent('message', { data: { kind: 'refused', code: 'import.limit.rows', bilingual: { hi: 'शीट में बहुत पंक्तियाँ', en: 'Too many rows' } } })),
+    );
+    await warmReader();
+    const err = await refusal(readSpreadsheet(await workbook((ws) => ws.addRow(['राम'])), 'x.xlsx'));
+    expect(started).toHaveLength(1);
+    expect(err.code).toBe('import.limit.rows');
+    expect(err.bilingual).toEqual({ hi: 'शीट में बहुत पंक्तियाँ', en: 'Too many rows' });
   });
 });
