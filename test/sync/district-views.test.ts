@@ -125,8 +125,15 @@ describe('a view answer equals the thana-side computation on the same documents'
       }
     });
 
-  it('thana-wise progress: each target as the thana dashboard computes it', async () => {
-    const progress = await loadDistrictProgress(views, { districtTarget: 200_000, campaignStart: '2026-11-01', campaignEnd: '2027-01-31' }, TODAY);
+  it('thana-wise progress: each target as the thana dashboard computes it, from two queries to the hub', async () => {
+    const asked: string[] = [];
+    const counted: ViewReader = (view, q) => {
+      asked.push(`${view} ${JSON.stringify(q)}`);
+      return views(view, q);
+    };
+    const progress = await loadDistrictProgress(counted, { districtTarget: 200_000, campaignStart: '2026-11-01', campaignEnd: '2027-01-31' }, TODAY);
+    // The thanas, and the progress view per thana and place/team: not one query per figure.
+    expect(asked.sort()).toEqual(['progress {"group_level":3}', 'thanas {}']);
     for (const t of thanas) {
       const dash = await loadDashboard(t.ctx, TODAY);
       const row = progress.thanas.find((r) => r.info.code === t.ctx.thana)!;

@@ -1,6 +1,6 @@
 /**
  * District mode reads the hub's answers, not the documents (issue #15 §2–3, design §3.17): the
- * thana-wise progress is five view queries for the whole district, each answered by CouchDB from
+ * thana-wise progress is two view queries for the whole district, each answered by CouchDB from
  * its index; the drill-down (thana → teams → Mitans) is a few key ranges of the same views.
  *
  * Every figure goes through the thana dashboard's own definitions: targets and pace from
@@ -13,7 +13,7 @@ import { teamStrength, teamTarget, type TeamCounts, type TeamStrength } from '@/
 import { targetDef, type TargetId, type TargetInputs } from '@/domain/targets/definitions';
 import { campaignClock, targetProgress, type CampaignClock, type TargetProgress } from '@/domain/targets/progress';
 import type { HubClient } from './http';
-import { COMPLAINT_FIELDS, FIGURES_DESIGN_NAME, OUTREACH_FIELDS, ROSTER_FIELDS, SYNC_MARKER_TYPE, type FigureView } from './districtViews';
+import { COMPLAINT_FIELDS, FIGURES_DESIGN_NAME, OUTREACH_FIELDS, PROGRESS_PLACE, ROSTER_FIELDS, SYNC_MARKER_TYPE, type FigureView } from './districtViews';
 
 // ─── Reading views ─────────────────────────────────────────────────────────────────────────────
 
@@ -170,14 +170,39 @@ export function strengthsOf(rows: ViewRow<number[]>[], settingsOf: (code: string
   return out;
 }
 
+/**
+ * The progress view's rows (one `group_level=3` query) split by kind: per place [listed,
+ * activities] and its entries' outreach sums; per team the roster; per thana the complaints.
+ */
+function progressParts(rows: ViewRow<number[]>[]) {
+  const places: ViewRow<number[]>[] = [];
+  const roster: ViewRow<number[]>[] = [];
+  const outreach = new Map<string, number[]>();
+  const complaints: ViewRow<number[]>[] = [];
+  const skip = PROGRESS_PLACE.length;
+  for (const r of rows) {
+    const [code, kind, id] = r.key as [string, string, string | null];
+    if (kind === 'place') {
+      places.push(r);
+      if (r.value.length > skip) {
+        const sum = outreach.get(code) ?? OUTREACH_FIELDS.map(() => 0);
+        OUTREACH_FIELDS.forEach((_, i) => (sum[i]! += r.value[skip + i] ?? 0));
+        outreach.set(code, sum);
+      }
+    } else if (kind === 'team') roster.push({ key: [code, id], value: r.value });
+    else if (kind === 'complaints') complaints.push({ key: [code], value: r.value });
+  }
+  return { places, roster, outreach, complaints };
+}
+
+/**
+ * The thana-wise progress page: two queries to the hub for the whole district, the thanas and the
+ * `progress` view grouped per thana and place/team (its rows are one per document, so the hub
+ * reads each document's row once, where the four separate views read the outreach entries twice).
+ */
 export async function loadDistrictProgress(views: ViewReader, district: DistrictSettings, today: string): Promise<DistrictProgress> {
-  const [thanas, outreach, roster, coverage, complaints] = await Promise.all([
-    readThanas(views),
-    views<number[]>('outreach', { group_level: 1 }),
-    views<number[]>('roster', { group_level: 2 }),
-    views<number[]>('coverage', { group_level: 2 }),
-    views<number[]>('complaints', { group_level: 1 }),
-  ]);
+  const [thanas, progressRows] = await Promise.all([readThanas(views), views<number[]>('progress', { group_level: 3 })]);
+  const { places: coverage, roster, outreach, complaints } = progressParts(progressRows);
   const info = new Map(thanas.map((t) => [t.code, t]));
   const ensure = (code: string): ThanaInfo => {
     let t = info.get(code);
@@ -192,10 +217,9 @@ export async function loadDistrictProgress(views: ViewReader, district: District
     return i;
   };
   const people = new Map<string, OutreachTotals>();
-  for (const r of outreach) {
-    const code = String(r.key[0]);
-    people.set(code, outreachOf(r.value));
-    inp(code).people = outreachOf(r.value).total;
+  for (const [code, v] of outreach) {
+    people.set(code, outreachOf(v));
+    inp(code).people = outreachOf(v).total;
   }
   for (const r of roster) {
     const v = rosterOf(r.value);

@@ -24,8 +24,8 @@
  * | members | [T, teamId, mitanId] | the Mitan's name, serial, status, trained | none |
  * | teams | [T, teamId] | the team's number, name, leader, target, formed on | none |
  * | places | [T, placeId] | kind | _count |
- * | coverage | [T, placeId] | [listed, activities] | _sum |
  * | complaints | [T, 'YYYY-MM', date] ('' '' without a date) | COMPLAINT_FIELDS | _sum |
+ * | progress | [T, 'place', placeId], [T, 'team', teamId], [T, 'complaints'] | see PROGRESS_PLACE / ROSTER_FIELDS / COMPLAINT_FIELDS | _sum |
  * | complaints_by | [T, date, 'source' / 'category', value] | COMPLAINT_FIELDS | _sum |
  * | held_by_year | [year, T] | HELD_FIELDS | _sum |
  * | thanas | [T, 'profile' / 'options' / 'meta'] or [T, 'pcsync', pc] | the setting's value / the marker | none |
@@ -64,6 +64,16 @@ export const ROSTER_FIELDS = ['total', 'active', 'trained', 'teams', 'ownTarget'
 
 /** Complaints with an amount held, year-wise: cases, held, refunded, pending, cases with a refund pending. */
 export const HELD_FIELDS = ['cases', 'held', 'refunded', 'pending', 'pendingCases'] as const;
+
+/**
+ * The progress view: everything the thana-wise progress page needs in ONE `group_level=3` query,
+ * one row per document (issue #15 §3). A place row's value is [listed, activities] followed by the
+ * OUTREACH_FIELDS of the entries held at that place (an entry without a place: [T, 'place', null]),
+ * so a thana's outreach is the sum of its place rows and its coverage is its listed places with an
+ * activity; a team row is ROSTER_FIELDS; [T, 'complaints'] is COMPLAINT_FIELDS. Each group holds
+ * rows of one kind; CouchDB's and PouchDB's `_sum` add arrays element by element.
+ */
+export const PROGRESS_PLACE = ['listed', 'activities'] as const;
 
 /** Types of the small per-PC documents stations write after each sync (sync/districtMarker.ts). */
 export const SYNC_MARKER_TYPE = 'pcsync';
@@ -204,13 +214,6 @@ const VIEWS: Record<string, { map: string; reduce?: string }> = {
     map: mapFn(['  if (doc.type !== "place") { return; }', '  emit([T, doc._id], d.kind === undefined ? null : d.kind);']),
     reduce: '_count',
   },
-  coverage: {
-    map: mapFn([
-      '  if (doc.type === "place") { emit([T, doc._id], [1, 0]); }',
-      '  else if (doc.type === "outreach" && str(d.date) && str(d.placeId)) { emit([T, d.placeId], [0, 1]); }',
-    ]),
-    reduce: '_sum',
-  },
   complaints: {
     map: mapFn(
       [
@@ -241,6 +244,27 @@ const VIEWS: Record<string, { map: string; reduce?: string }> = {
         '  var v = complaintValues(d);',
         '  if (v[3] > 0) { emit([d.receivedAt.slice(0, 4), T], [1, v[3], v[4], v[5], v[5] > 0 ? 1 : 0]); }',
       ],
+      COMPLAINT_VALUES(),
+    ),
+    reduce: '_sum',
+  },
+  progress: {
+    map: mapFn(
+      [
+        '  if (doc.type === "place") { emit([T, "place", doc._id], [1, 0]); }',
+        '  else if (doc.type === "outreach") {',
+        '    if (!str(d.date)) { return; }',
+        '    var at = str(d.placeId);',
+        '    emit([T, "place", at], [0, at ? 1 : 0].concat(figures(d)));',
+        '  } else if (doc.type === "mitan") {',
+        '    var trained = typeof d.trainingDate === "string" && d.trainingDate !== "" ? 1 : 0;',
+        '    emit([T, "team", typeof d.teamId === "string" ? d.teamId : null], [1, d.status === "active" ? 1 : 0, trained, 0, 0]);',
+        '  } else if (doc.type === "team") {',
+        '    var own = typeof d.target === "number" && d.target > 0 && d.target % 1 === 0 ? d.target : 0;',
+        '    emit([T, "team", doc._id], [0, 0, 0, 1, own]);',
+        '  } else if (doc.type === "complaint") { emit([T, "complaints"], complaintValues(d)); }',
+      ],
+      OUTREACH_FIGURES,
       COMPLAINT_VALUES(),
     ),
     reduce: '_sum',

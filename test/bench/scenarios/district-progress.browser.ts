@@ -1,5 +1,5 @@
 // Browser side of "district-progress": the district's thana-wise progress figures
-//   fromViews = loadDistrictProgress(): the page's own function, five view queries to the hub
+//   fromViews = loadDistrictProgress(): the page's own function, two view queries to the hub
 //   byPull    = every document of the district database pulled in _all_docs pages and counted
 //               here with the same domain definitions (entry figures, complaint values, trained,
 //               team strength, targets and pace) — the "copy the district into one PC" way
