@@ -5,7 +5,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,7 @@ export async function startBrowserHarness({ log = () => {}, verbose = false } = 
   const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
   log(`bench page at ${url}; Chromium ${executablePath ?? "(Playwright's own)"}`);
 
+  let profiled = 0;
   async function run(module, task, args = {}, options = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'cmtd-bench-'));
     const profile = join(dir, 'profile');
@@ -85,7 +86,19 @@ export async function startBrowserHarness({ log = () => {}, verbose = false } = 
       await page.goto(url);
       await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 120_000, polling: 100 });
       if (errors.length) throw errors[0];
+      // BENCH_CPU_PROFILE=<dir>: a CPU profile of the page per sample (<dir>/<module>-<task>-<n>.cpuprofile, open in DevTools).
+      const cdp = process.env.BENCH_CPU_PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const result = await page.evaluate(([m, t, a]) => window.__bench.run(m, t, a), [module, task, args]);
+      if (cdp) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        await mkdir(process.env.BENCH_CPU_PROFILE, { recursive: true });
+        await writeFile(join(process.env.BENCH_CPU_PROFILE, `${module}-${task}-${++profiled}.cpuprofile`), JSON.stringify(cpu));
+      }
       await context.close();
       context = undefined;
       if (options.diskBytes) return { ...result, diskBytes: await dirBytes(join(profile, 'Default', 'IndexedDB')) };

@@ -5,8 +5,6 @@
 // Also the longest main-thread task during the app's pull (PerformanceObserver 'longtask').
 // Targets: ratio ≥ 0.8, longest task ≤ 100 ms. Each sample pulls into a fresh profile.
 // The hub carries the strict validation function (lib/sync-hub.mjs; issue #14 asks for ≥ 0.8 with it).
-import { makeRecords } from '../lib/records.mjs';
-import { benchDoc } from '../lib/sync-docs.mjs';
 import { startSyncHub } from '../lib/sync-hub.mjs';
 
 // The replicator's DEFAULT_PULL_BATCH (renderer/src/sync/replicator.ts); both sides read pages of this size.
@@ -24,8 +22,9 @@ export default {
     const hub = sh.hub;
     try {
       const { validation: hubValidation } = await sh.provision(thana, [pc]);
-      const records = makeRecords(count, { thanaCount: 1 });
-      const seeded = await sh.seed('thana_bsp01', records.map((r) => ({ ...benchDoc(r), hubUser: pc.username })));
+      // Valid Mitan entries built by the app's own code (sync-pull-50k.docs.ts), as a station pushes them.
+      const { pullDocs } = await import(await ctx.node.bundleForNode('test/bench/scenarios/sync-pull-50k.docs.ts'));
+      const seeded = await sh.seed('thana_bsp01', pullDocs(count).map((d) => ({ ...d, hubUser: pc.username })));
       const args = { url: hub.url, db: 'thana_bsp01', thana, ...pc, batch: BATCH };
       const r = await ctx.compare({
         baseline: () => ctx.browser.run('sync-pull-50k', 'rawPull', args),
