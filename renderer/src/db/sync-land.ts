@@ -11,7 +11,8 @@ import type { RegisterDef } from '@/domain/registers/types';
 import { bodyOf, classify, docToAudit, docToRecord, sameValue, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { SYNC_MARKER_TYPE } from '@/sync/districtViews';
 import { mergeRecords, mergeValues, relate, type MergedField } from '@/sync/merge';
-import { refuseAuditDoc, refuseRegisterDoc, refuseSettingDoc, rederive, type Refusal } from '@/sync/validity';
+import { checkRegisterDoc, refuseAuditDoc, refuseSettingDoc, rederive, type Refusal, type Rederived } from '@/sync/validity';
+import { timeSlicer } from '@/domain/timeslice';
 import { hubMutationId, hubUserOf, hubVersion, unrecordedChanges, withVersion } from '@/sync/versions';
 import type { StationContext } from './context';
 import { auditRow, contributions } from './repository';
@@ -29,6 +30,26 @@ export interface RemoteDoc {
   doc: HubDoc | null;
   /** `_all_docs` said not_found: the hub has never had it. */
   missing?: boolean;
+  /** What landing needs from the document alone, worked out before the batch's transaction (`prepareLanding`). */
+  prep?: PreparedDoc;
+}
+
+/**
+ * The part of landing a register document that depends on the document alone, not on this PC's
+ * rows: can it be accepted, and the record it becomes with its derived fields recomputed and its
+ * rules checked (one run of the register's validation for both). Worked out for the next batch
+ * while the previous one is written, in time slices, so a batch's transaction holds only the
+ * comparisons with local rows and the writes.
+ */
+export interface PreparedDoc {
+  /** The document and the day it was prepared for (landing prepares again if either differs). */
+  doc: HubDoc;
+  today: string;
+  refusal: Refusal | null;
+  /** The body as a record, as the hub holds it. */
+  raw?: StoredRecord;
+  /** `raw` re-derived from the register (station mode). */
+  rd?: Rederived;
 }
 
 export interface ApplyContext {
@@ -105,6 +126,35 @@ function landed(l: Landing, table: string, rec: StoredRecord, problems: Issue[] 
   else l.problems.delete(rec.id);
 }
 
+function prepareDoc(doc: HubDoc, def: RegisterDef | undefined, today: string, mode: ApplyContext['mode']): PreparedDoc {
+  const { refusal, validated } = checkRegisterDoc(doc, def, today);
+  if (refusal) return { doc, today, refusal };
+  const raw = docToRecord(doc, 'synced');
+  return { doc, today, refusal, raw, rd: mode === 'station' ? rederive(def, raw, today, validated) : undefined };
+}
+
+/**
+ * Work out what landing needs from each register document alone (`RemoteDoc.prep`), outside any
+ * transaction and in time slices (no long task). Landing works it out itself for a document
+ * without it, so this only moves work earlier; a document whose preparation throws is left
+ * without, and landing quarantines it as it would.
+ */
+export async function prepareLanding(remotes: RemoteDoc[], ctx: ApplyContext): Promise<void> {
+  const today = istDate(ctx.now());
+  const slicer = timeSlicer();
+  for (const r of remotes) {
+    if (slicer.due()) await slicer.pause();
+    if (!r.doc || r.deleted || r.missing) continue;
+    const k = classify(r.id);
+    if (k.kind !== 'register' || (ctx.mode === 'station' && k.thana !== ctx.thana)) continue;
+    try {
+      r.prep = prepareDoc(r.doc, ctx.defs(k.table), today, ctx.mode);
+    } catch {
+      r.prep = undefined;
+    }
+  }
+}
+
 /** A hub tombstone for an entry: it is never erased here (design §3.14). */
 function landTombstone(l: Landing, table: RegisterTable, remote: RemoteDoc, local: StoredRecord | undefined, shadow: ShadowRow | undefined): void {
   const { ws, stats, ctx } = l;
@@ -144,12 +194,12 @@ function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local
     ws.accepted.add(doc._id);
     return void stats.skipped++; // the echo of our own push
   }
-  const refusal = refuseRegisterDoc(doc, def, l.today);
-  if (refusal) return quarantine(l, remote, refusal);
+  const prep = remote.prep?.doc === doc && remote.prep.today === l.today ? remote.prep : prepareDoc(doc, def, l.today, ctx.mode);
+  if (prep.refusal) return quarantine(l, remote, prep.refusal);
   ws.accepted.add(doc._id);
   if (ctx.mode === 'district') {
     // The district copy mirrors the hub: it never edits, so the hub's version simply replaces it.
-    const server = docToRecord(doc, 'synced');
+    const server = prep.raw!;
     ws.put(table, server);
     totalsDelta(ws, def, local, server);
     stats.applied++;
@@ -163,9 +213,9 @@ function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local
     return;
   }
   // What the body holds beyond what its history explains was changed on the hub by another tool.
-  const raw = docToRecord(doc, 'synced');
+  const raw = prep.raw!;
   const unrecorded = unrecordedChanges(raw, local && local.syncState !== 'rejected' ? local : undefined, def);
-  const rd = rederive(def, raw, l.today);
+  const rd = prep.rd ?? rederive(def, raw, l.today);
   let server = rd.record;
   if (unrecorded.length || rd.fixes.length) {
     const changes = [...unrecorded, ...rd.fixes.filter((f) => !unrecorded.some((u) => u.field === f.field))];
@@ -330,8 +380,12 @@ async function checkUnique(l: Landing): Promise<void> {
     const keys = new Set<string>();
     for (const r of rows.values()) if (!r.cancelled) for (const k of r.keys ?? []) if (prefixes.some((p) => k.startsWith(p))) keys.add(k);
     if (!keys.size) continue;
-    const stored = await l.db.registerTable(table).where('keys').anyOf([...keys]).toArray();
-    const current = new Map<string, StoredRecord>(stored.map((r) => [r.id, r]));
+    // The ids holding each key (one index request per key, all at once; anyOf would walk a cursor),
+    // then the rows of those not in this batch: usually none.
+    const holders = await Promise.all([...keys].map((k) => l.db.registerTable(table).where('keys').equals(k).primaryKeys()));
+    const others = [...new Set(holders.flat())].filter((id) => !rows.has(id));
+    const current = new Map<string, StoredRecord>();
+    if (others.length) for (const r of await l.db.registerTable(table).bulkGet(others)) if (r) current.set(r.id, r);
     for (const r of rows.values()) current.set(r.id, r);
     const byKey = new Map<string, StoredRecord[]>();
     for (const r of current.values()) {
@@ -366,6 +420,12 @@ function writeReviews(l: Landing): void {
     if (p) l.ws.list({ id, recordId, table, at, kind: 'review', fields: p.fields, problems: p.problems.map((i) => ({ field: i.field, message: i.message })) });
     else if (l.listed.has(id)) l.ws.unlist(id);
   }
+}
+
+function byKey<T extends { id: string }>(rows: (T | undefined)[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const row of rows) if (row) m.set(row.id, row);
+  return m;
 }
 
 /**
@@ -423,8 +483,8 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
   for (const t of REGISTER_TABLES) {
     const list = groups.get(t);
     if (!list?.length) continue;
-    const rows = await db.registerTable(t).where(':id').anyOf(list.map((r) => r.id)).toArray();
-    const m = new Map(rows.map((row) => [row.id, row]));
+    // bulkGet: one request per id, all at once (anyOf walks a cursor, one round trip per id).
+    const m = byKey(await db.registerTable(t).bulkGet(list.map((r) => r.id)));
     locals.set(t, m);
     // Shadows matter only where a local row exists and differs from the hub's revision.
     for (const r of list) {
@@ -450,14 +510,12 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
   }
   const auditList = groups.get('audit');
   if (auditList?.length) {
-    const rows = await db.audit.where(':id').anyOf(auditList.map((r) => r.id)).toArray();
-    const m = new Map(rows.map((row) => [row.id, row]));
+    const m = byKey(await db.audit.bulkGet(auditList.map((r) => r.id)));
     for (const r of auditList) landAudit(l, r, m.get(r.id));
   }
   const suspects = groups.get(SUSPECT_TYPE);
   if (suspects?.length) {
-    const rows = await db.suspect.where(':id').anyOf(suspects.map((r) => r.id)).toArray();
-    const m = new Map(rows.map((row) => [row.id, row]));
+    const m = byKey(await db.suspect.bulkGet(suspects.map((r) => r.id)));
     for (const r of suspects) landSuspect(l, r, m.get(r.id));
   }
   for (const r of groups.get('settings') ?? []) {

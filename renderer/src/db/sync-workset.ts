@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
 import type { TotalContribution } from '@/domain/registers/types';
+import { adaptiveChunks } from '@/domain/timeslice';
 import { REGISTER_TABLES, type AuditRow, type ShadowRow, type StationDb, type SuspectRow, type SyncConflictRow, type SyncQuarantineRow } from './schema';
 
 /** Tables a sync transaction may touch. */
@@ -24,21 +25,28 @@ export function syncTables(db: StationDb): Table[] {
   ];
 }
 
-/** Rows per bulkPut inside a batch's transaction: each chunk's synchronous work is one short task. */
-const PUT_CHUNK = 50;
+/** Milliseconds of copying per bulkPut call inside a batch's transaction (well under a 100 ms long task). */
+const PUT_BUDGET_MS = 20;
 
 /** syncMeta key: ids whose hub conflict leaves are not folded yet (survives a crash with the checkpoint). */
 export const PENDING_LEAVES_KEY = 'pendingLeaves';
 
 /**
  * bulkPut in chunks, the next chunk issued before the previous one is awaited (two in flight): the
- * transaction never idles, and the main thread gets a turn between chunks (a 500-row put in one
- * call is one long task of structured cloning).
+ * transaction never idles, and the main thread gets a turn between chunks (a 250-row put in one
+ * call is one long task of structured cloning). Chunks are sized by the clock (`adaptiveChunks`:
+ * IndexedDB copies each row on the window's thread during the call), so a busy PC puts fewer rows
+ * per call and a quiet one more.
  */
 export async function putInChunks(table: Table, rows: unknown[]): Promise<void> {
+  const chunks = adaptiveChunks(50, 10, 250, PUT_BUDGET_MS);
   let previous: Promise<unknown> | null = null;
-  for (let i = 0; i < rows.length; i += PUT_CHUNK) {
-    const current = table.bulkPut(rows.slice(i, i + PUT_CHUNK));
+  for (let i = 0; i < rows.length; ) {
+    const n = chunks.size;
+    const t0 = chunks.clock();
+    const current = table.bulkPut(rows.slice(i, i + n));
+    chunks.took(Math.min(n, rows.length - i), chunks.clock() - t0);
+    i += n;
     if (previous) await previous;
     previous = current;
   }

@@ -27,6 +27,7 @@ import {
   markMissingOnHub,
   pageHubKnown,
   PENDING_LEAVES_KEY,
+  prepareLanding,
   quarantinedIds,
   readMeta,
   writeMeta,
@@ -141,6 +142,16 @@ interface ChangesRow {
   changes?: { rev: string }[];
   deleted?: boolean;
   doc?: HubDoc;
+}
+
+type ChangesAnswer = { status: number; body: { results?: ChangesRow[]; last_seq?: unknown; pending?: number } };
+
+/** One `_changes` page, read and prepared for landing. */
+interface PulledPage {
+  remotes: RemoteDoc[];
+  last: unknown;
+  end: boolean;
+  pending?: number;
 }
 
 const PUSH_ATTEMPTS_PER_SESSION = 3;
@@ -477,7 +488,7 @@ class Session {
     const query = idsOnly
       ? { since: sinceParam(since), limit, style: 'all_docs', seq_interval: limit }
       : { since: sinceParam(since), limit, include_docs: true, conflicts: true, seq_interval: limit };
-    return this.client.request<{ results?: ChangesRow[]; last_seq?: unknown; pending?: number }>('GET', `${this.dbPath}/_changes`, { query });
+    return this.client.request<ChangesAnswer['body']>('GET', `${this.dbPath}/_changes`, { query });
   }
 
   /**
@@ -494,46 +505,54 @@ class Session {
     return remotes;
   }
 
+  /** A `_changes` page as landing takes it, with what landing needs from each document alone worked out. */
+  private async readPage(answer: Promise<ChangesAnswer>, since: unknown, size: number, idsOnly: boolean): Promise<PulledPage> {
+    const res = await answer;
+    const rows = res.body?.results;
+    const last = res.body?.last_seq;
+    if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
+    // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
+    const end = rows.length < size || sameValue(last, since) || res.body.pending === 0;
+    let remotes: RemoteDoc[];
+    if (idsOnly) {
+      const page = rows.filter((r) => typeof r.id === 'string');
+      remotes = await this.fillPage(page);
+      for (const r of page) this.ownWrites.delete(r.id);
+    } else {
+      remotes = rows
+        .filter((r) => typeof r.id === 'string')
+        .map((r) => ({
+          id: r.id,
+          rev: r.doc?._rev ?? r.changes?.[0]?.rev ?? null,
+          deleted: !!(r.deleted || r.doc?._deleted),
+          doc: r.doc && !r.doc._deleted ? r.doc : null,
+        }));
+    }
+    await prepareLanding(remotes, this.ctx);
+    return { remotes, last, end, pending: res.body.pending };
+  }
+
   /**
-   * `_changes` pages, each landed with its checkpoint in one transaction. The next page is fetched
-   * while the current one is written (it is only ever applied after it), so the hub's time and the
-   * disk's time overlap instead of adding up.
+   * `_changes` pages, each landed with its checkpoint in one transaction. While one page is
+   * written, the next is fetched and prepared (`prepareLanding`: validation and derived fields, in
+   * time slices), so the hub's time, the disk's time and the checks overlap instead of adding up;
+   * a page is only ever landed after the one before it.
    */
   private async pull(epoch: string): Promise<void> {
     const { db } = this.o;
     const limit = this.o.pullBatch ?? DEFAULT_PULL_BATCH;
-    let cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
+    const cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
     // After this PC's own writes the feed holds them: read ids (and leaf revisions) only until
     // every one has gone by, then documents again.
     let idsOnly = this.ownWrites.size > 0;
     // Pages of ids are small: four times as many rows per request.
     const pageSize = (ids: boolean) => (ids ? limit * 4 : limit);
-    let next = this.changes(cp.seq, pageSize(idsOnly), idsOnly);
+    let next = this.readPage(this.changes(cp.seq, pageSize(idsOnly), idsOnly), cp.seq, pageSize(idsOnly), idsOnly);
     for (let batchNo = 0; ; batchNo++) {
-      const res = await next;
-      const rows = res.body?.results;
-      const last = res.body?.last_seq;
-      if (!Array.isArray(rows) || last === undefined) throw new SyncError('bad-response', '_changes without results/last_seq');
-      // The end: a short page (pouchdb-server has no `pending`), or a hub that does not move on.
-      const end = rows.length < pageSize(idsOnly) || sameValue(last, cp.seq) || res.body.pending === 0;
-      let remotes: RemoteDoc[];
-      if (idsOnly) {
-        const page = rows.filter((r) => typeof r.id === 'string');
-        remotes = await this.fillPage(page);
-        for (const r of page) this.ownWrites.delete(r.id);
-        idsOnly = this.ownWrites.size > 0;
-      } else {
-        remotes = rows
-          .filter((r) => typeof r.id === 'string')
-          .map((r) => ({
-            id: r.id,
-            rev: r.doc?._rev ?? r.changes?.[0]?.rev ?? null,
-            deleted: !!(r.deleted || r.doc?._deleted),
-            doc: r.doc && !r.doc._deleted ? r.doc : null,
-          }));
-      }
+      const { remotes, last, end, pending } = await next;
+      if (idsOnly) idsOnly = this.ownWrites.size > 0;
       if (!end) {
-        next = this.changes(last, pageSize(idsOnly), idsOnly);
+        next = this.readPage(this.changes(last, pageSize(idsOnly), idsOnly), last, pageSize(idsOnly), idsOnly);
         next.catch(() => undefined); // awaited (and reported) on the next turn, unless this batch fails first
       }
       const checkpoint: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
@@ -546,8 +565,7 @@ class Session {
       this.report.hubEdits += stats.hubEdits;
       this.report.quarantined += stats.quarantined;
       this.report.settingsChanged ||= stats.settingsChanged;
-      if (typeof res.body.pending === 'number') this.pullTotal = this.report.pulled + res.body.pending;
-      cp = checkpoint;
+      if (typeof pending === 'number') this.pullTotal = this.report.pulled + pending;
       this.progress('pull');
       if (end) break;
       await this.yieldToUi();

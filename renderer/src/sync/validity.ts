@@ -8,7 +8,7 @@
 import { bi, type Bilingual, type Issue } from '@/domain/bilingual';
 import type { FieldChange, StoredRecord } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
-import { validateRecord } from '@/domain/validation';
+import { validateRecord, type Validated } from '@/domain/validation';
 import { derived } from '@/db/repository';
 import { sameValue, type HubDoc } from './doc';
 
@@ -61,20 +61,28 @@ function historyProblem(h: unknown): string | null {
   return null;
 }
 
+/**
+ * Can this hub document be a record of this register here? `refusal` null = yes; `validated` is the
+ * register's validation of its data, which `rederive` can take instead of running it again.
+ */
+export function checkRegisterDoc(doc: HubDoc, def: RegisterDef | undefined, today: string): { refusal: Refusal | null; validated?: Validated } {
+  if (!def) return { refusal: { reason: 'unknown-type', detail: String(doc.type ?? '') } };
+  if (!isObject(doc.data)) return { refusal: { reason: 'shape', detail: 'data is missing' } };
+  if (doc.type !== def.type) return { refusal: { reason: 'shape', detail: `type ${String(doc.type)} does not match the id` } };
+  if (typeof doc.mutationId !== 'string' || typeof doc.version !== 'number') return { refusal: { reason: 'shape', detail: 'mutationId or version is missing' } };
+  const hp = historyProblem(doc.history);
+  if (hp) return { refusal: { reason: 'shape', detail: hp } };
+  if (typeof doc.schemaVersion !== 'number') return { refusal: { reason: 'shape', detail: 'schemaVersion is missing' } };
+  if (doc.schemaVersion > def.schemaVersion) return { refusal: { reason: 'newer-schema', detail: `schema ${doc.schemaVersion} > ${def.schemaVersion}` } };
+  const validated = validateRecord(def, doc.data, { today, settings: {} });
+  const wrong = validated.issues.filter((i) => i.severity === 'error' && TYPE_CODES.has(i.code));
+  if (wrong.length) return { refusal: { reason: 'invalid', detail: wrong.map((i) => `${i.field ?? ''}: ${i.message.en}`).join('; ') }, validated };
+  return { refusal: null, validated };
+}
+
 /** Can this hub document be a record of this register here? (null = yes) */
 export function refuseRegisterDoc(doc: HubDoc, def: RegisterDef | undefined, today: string): Refusal | null {
-  if (!def) return { reason: 'unknown-type', detail: String(doc.type ?? '') };
-  if (!isObject(doc.data)) return { reason: 'shape', detail: 'data is missing' };
-  if (doc.type !== def.type) return { reason: 'shape', detail: `type ${String(doc.type)} does not match the id` };
-  if (typeof doc.mutationId !== 'string' || typeof doc.version !== 'number') return { reason: 'shape', detail: 'mutationId or version is missing' };
-  const hp = historyProblem(doc.history);
-  if (hp) return { reason: 'shape', detail: hp };
-  if (typeof doc.schemaVersion !== 'number') return { reason: 'shape', detail: 'schemaVersion is missing' };
-  if (doc.schemaVersion > def.schemaVersion) return { reason: 'newer-schema', detail: `schema ${doc.schemaVersion} > ${def.schemaVersion}` };
-  const { issues } = validateRecord(def, doc.data, { today, settings: {} });
-  const wrong = issues.filter((i) => i.severity === 'error' && TYPE_CODES.has(i.code));
-  if (wrong.length) return { reason: 'invalid', detail: wrong.map((i) => `${i.field ?? ''}: ${i.message.en}`).join('; ') };
-  return null;
+  return checkRegisterDoc(doc, def, today).refusal;
 }
 
 export function refuseAuditDoc(doc: HubDoc): Refusal | null {
@@ -98,10 +106,11 @@ export interface Rederived {
 /**
  * Recompute what the register derives (computed fields, tokens, lookup keys) and run its rules.
  * Only computed fields change: other values are what people entered and stay as they are.
+ * `validated`: the register's validation of `rec.data` on `today` if already run (checkRegisterDoc).
  */
-export function rederive(def: RegisterDef | undefined, rec: StoredRecord, today: string): Rederived {
+export function rederive(def: RegisterDef | undefined, rec: StoredRecord, today: string, validated?: Validated): Rederived {
   if (!def || (rec.schemaVersion ?? 0) > def.schemaVersion) return { record: rec, fixes: [], problems: [] };
-  const { data: normal, issues } = validateRecord(def, rec.data, { today, settings: {} });
+  const { data: normal, issues } = validated ?? validateRecord(def, rec.data, { today, settings: {} });
   const data = { ...rec.data };
   const fixes: FieldChange[] = [];
   for (const f of def.fields) {

@@ -1,0 +1,155 @@
+// Landing pulled pages with the work done ahead (prepareLanding) and the lookups made per key:
+// the fast path of an initial pull must land exactly what the plain path lands (issue #13, #14).
+import { describe, expect, it } from 'vitest';
+import { derived } from '../../../renderer/src/db/repository';
+import { applyPullBatch, prepareLanding, type ApplyContext, type RemoteDoc } from '../../../renderer/src/db/sync';
+import { putInChunks } from '../../../renderer/src/db/sync-workset';
+import { REGISTERS } from '../../../renderer/src/domain/registers';
+import { mitanRegister } from '../../../renderer/src/domain/registers/mitan';
+import { validateRecord } from '../../../renderer/src/domain/validation';
+import type { HubDoc } from '../../../renderer/src/sync/doc';
+import { freshDb } from '../records/fixtures';
+
+const THANA = 'BSPKOTA';
+const TODAY = '2026-11-28';
+const TEAM = `${THANA}:team:01JTEAM0000000000000000001`;
+const PLACE = `${THANA}:place:01JPLACE000000000000000001`;
+
+function ctx(): ApplyContext {
+  let n = 0;
+  return { thana: THANA, mode: 'station', defs: (t) => REGISTERS[t], now: () => new Date(`${TODAY}T06:30:00Z`), newId: () => `01JNEW${String(n++).padStart(20, '0')}` };
+}
+
+/** A Mitan entry as another PC of the thana pushed it: valid, with its derived fields. */
+function mitanDoc(i: number, over: { name?: string; mobile?: string; cancelled?: boolean } = {}): HubDoc {
+  const id = `${THANA}:mitan:01JMITAN${String(i).padStart(18, '0')}`;
+  const mutationId = `01JMUT${String(i).padStart(20, '0')}`;
+  const at = '2026-11-20T05:00:00.000Z';
+  const { data } = validateRecord(
+    mitanRegister,
+    {
+      name: over.name ?? `मितान ${i}`,
+      relativeName: 'रामलाल',
+      gender: 'female',
+      age: 30,
+      mobile: over.mobile ?? String(9_100_000_000 + i),
+      teamId: TEAM,
+      role: 'member',
+      placeId: PLACE,
+      area: 'rural',
+      category: 'volunteer',
+      consentDate: '2026-11-20',
+      status: 'active',
+    },
+    { today: TODAY, settings: {} },
+  );
+  return {
+    _id: id,
+    _rev: `1-${String(i).padStart(32, 'a')}`,
+    thana: THANA,
+    type: 'mitan',
+    schemaVersion: 1,
+    serial: `2026/${String(i + 1).padStart(4, '0')}`,
+    serialYear: 2026,
+    serialNo: i + 1,
+    data,
+    ...derived(mitanRegister, data),
+    createdAt: at,
+    createdBy: 'user:writer',
+    updatedAt: at,
+    updatedBy: 'user:writer',
+    mutationId,
+    version: 1,
+    history: [{ version: 1, kind: 'create', at, by: 'user:writer', byName: 'लता', initials: 'ल', reason: null, changes: [], mutationId }],
+    cancelled: over.cancelled ? { at, by: 'user:writer', byName: 'लता', reason: 'दोहरी प्रविष्टि' } : null,
+    late: false,
+    hubUser: 'pc_bspkota_1',
+  };
+}
+
+const remote = (doc: HubDoc): RemoteDoc => ({ id: doc._id, rev: doc._rev ?? null, deleted: false, doc });
+const checkpoint = (seq: number) => ({ url: 'http://127.0.0.1:1', db: 'thana_bspkota', epoch: 'e1', seq });
+
+async function land(docs: HubDoc[], prepared: boolean, seq = 1) {
+  const db = freshDb();
+  await db.open();
+  const remotes = docs.map(remote);
+  const c = ctx();
+  if (prepared) await prepareLanding(remotes, c);
+  const stats = await applyPullBatch(db, remotes, checkpoint(seq), c);
+  return { db, stats, remotes };
+}
+
+describe('landing a pulled page prepared ahead', () => {
+  it('lands the same rows, totals and lists as a page landed without preparation', async () => {
+    const docs = [...Array.from({ length: 120 }, (_, i) => mitanDoc(i)), mitanDoc(500, { mobile: '9100000003' })];
+    const plain = await land(docs, false);
+    const ahead = await land(docs, true);
+    expect(ahead.remotes.every((r) => r.prep?.raw)).toBe(true);
+    expect(ahead.stats).toEqual(plain.stats);
+    for (const table of ['mitan', 'totals', 'syncConflicts', 'syncQuarantine', 'shadows'] as const) {
+      expect(await ahead.db.table(table).toArray(), table).toEqual(await plain.db.table(table).toArray());
+    }
+    // The entry with a mobile another entry of the page holds is listed, with its twin.
+    const reviews = (await ahead.db.syncConflicts.toArray()).filter((r) => r.kind === 'review').map((r) => r.recordId);
+    expect(reviews.sort()).toEqual([docs[3]!._id, docs[120]!._id].sort());
+    expect((await ahead.db.totals.get('mitan:all'))?.values.total).toBe(121);
+  });
+
+  it('does not use a preparation made for another body of the document', async () => {
+    const before = mitanDoc(1, { name: 'पुराना नाम' });
+    const r = remote(before);
+    await prepareLanding([r], ctx());
+    // The hub answered again with another body (e.g. the page was fetched again after an edit).
+    r.doc = mitanDoc(1, { name: 'नया नाम' });
+    const db = freshDb();
+    await db.open();
+    await applyPullBatch(db, [r], checkpoint(1), ctx());
+    const row = await db.mitan.get(before._id);
+    expect(row?.data.name).toBe('नया नाम');
+    expect(row?.tokens).toContain('नया');
+  });
+
+  it('quarantines a damaged document of a prepared page and lands the rest with the checkpoint', async () => {
+    const damaged: HubDoc = { _id: `${THANA}:mitan:01JBROKEN00000000000000001`, _rev: '1-b', thana: THANA, type: 'mitan', schemaVersion: 1, mutationId: 'x' };
+    const { db, stats } = await land([mitanDoc(1), damaged, mitanDoc(2)], true, 7);
+    expect(stats.applied).toBe(2);
+    expect(stats.quarantined).toBe(1);
+    expect((await db.syncQuarantine.get(damaged._id))?.reason).toBe('shape');
+    expect((await db.syncMeta.get('checkpoint'))?.value).toMatchObject({ seq: 7 });
+  });
+});
+
+describe('unique keys against entries already on this PC', () => {
+  it('a pulled Mitan whose mobile a stored live Mitan holds lists both; a cancelled holder is not a duplicate', async () => {
+    const db = freshDb();
+    await db.open();
+    const live = mitanDoc(1, { mobile: '9200000001' });
+    const gone = mitanDoc(2, { mobile: '9200000002', cancelled: true });
+    await applyPullBatch(db, [live, gone, mitanDoc(3)].map(remote), checkpoint(1), ctx());
+    expect(await db.syncConflicts.count()).toBe(0);
+    // A later page: one entry shares the live Mitan's mobile, one the cancelled one's.
+    const twin = mitanDoc(4, { mobile: '9200000001' });
+    const other = mitanDoc(5, { mobile: '9200000002' });
+    const page = [twin, other].map(remote);
+    await prepareLanding(page, ctx());
+    await applyPullBatch(db, page, checkpoint(2), ctx());
+    const reviews = (await db.syncConflicts.toArray()).filter((r) => r.kind === 'review');
+    expect(reviews.map((r) => r.recordId).sort()).toEqual([live._id, twin._id].sort());
+    expect(reviews.find((r) => r.recordId === live._id)?.problems?.[0]?.message.en).toContain('2026/0005');
+  });
+});
+
+describe('putInChunks', () => {
+  it('writes every row across its chunks in the one transaction, and a bad row in a late chunk leaves nothing', async () => {
+    const db = freshDb();
+    await db.open();
+    const rows = Array.from({ length: 700 }, (_, i) => ({ key: `k${i}`, value: i }));
+    await db.transaction('rw', db.settings, () => putInChunks(db.settings, rows));
+    expect(await db.settings.count()).toBe(700);
+    await db.settings.clear();
+    const bad = [...rows.slice(0, 650), { value: 'no key' }, ...rows.slice(650)];
+    await expect(db.transaction('rw', db.settings, () => putInChunks(db.settings, bad))).rejects.toThrow();
+    expect(await db.settings.count()).toBe(0);
+  });
+});
