@@ -476,8 +476,6 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     if (!groups.has(group)) groups.set(group, []);
     groups.get(group)!.push(r);
   }
-  if (ctx.mode === 'station') for (const k of await db.syncConflicts.where('id').startsWith('review:').primaryKeys()) l.listed.add(k);
-  if (ctx.mode === 'station') for (const k of await db.syncConflicts.where('id').startsWith('deleted:').primaryKeys()) l.listed.add(k);
 
   const locals = new Map<string, Map<string, StoredRecord>>();
   for (const t of REGISTER_TABLES) {
@@ -491,6 +489,13 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
       const local = m.get(r.id);
       if (local && local._rev !== r.rev) shadowIds.push(r.id);
     }
+  }
+  if (ctx.mode === 'station') {
+    // Review and hub-deletion rows exist only for entries this PC holds: look up those of this
+    // batch's entries (not every row of the lists, which would grow with each batch).
+    const held = [...locals.values()].flatMap((m) => [...m.keys()]);
+    const keys = held.flatMap((id) => [`review:${id}`, `deleted:${id}`]);
+    if (keys.length) for (const row of await db.syncConflicts.bulkGet(keys)) if (row) l.listed.add(row.id);
   }
   const shadows = new Map<string, ShadowRow>();
   if (shadowIds.length) for (const s of await db.shadows.bulkGet(shadowIds)) if (s) shadows.set(s.id, s);
@@ -525,9 +530,9 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     landSetting(l, setting, r, local, shadows.get(r.id));
   }
   if (ctx.mode === 'station') {
-    await checkUnique(l);
-    // Called only when there is work: an extra await with no IndexedDB request in it lets the
-    // transaction commit early (PrematureCommitError, seen with fake-indexeddb).
+    // Awaited only when there is work: an await with no IndexedDB request in it, before any request
+    // of the transaction, lets it commit early (PrematureCommitError, seen with fake-indexeddb).
+    if (l.ws.puts.size) await checkUnique(l);
     const merged = [...l.merged].map((id) => l.ws.puts.get('complaint')?.get(id)).filter((r): r is StoredRecord => !!r);
     if (merged.length) await rederiveSuspects(l, merged);
     writeReviews(l);

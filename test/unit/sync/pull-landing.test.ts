@@ -2,7 +2,7 @@
 // the fast path of an initial pull must land exactly what the plain path lands (issue #13, #14).
 import { describe, expect, it } from 'vitest';
 import { derived } from '../../../renderer/src/db/repository';
-import { applyPullBatch, prepareLanding, type ApplyContext, type RemoteDoc } from '../../../renderer/src/db/sync';
+import { applyPullBatch, applyServerVersions, prepareLanding, type ApplyContext, type RemoteDoc } from '../../../renderer/src/db/sync';
 import { putInChunks } from '../../../renderer/src/db/sync-workset';
 import { REGISTERS } from '../../../renderer/src/domain/registers';
 import { mitanRegister } from '../../../renderer/src/domain/registers/mitan';
@@ -117,6 +117,20 @@ describe('landing a pulled page prepared ahead', () => {
     expect(stats.quarantined).toBe(1);
     expect((await db.syncQuarantine.get(damaged._id))?.reason).toBe('shape');
     expect((await db.syncMeta.get('checkpoint'))?.value).toMatchObject({ seq: 7 });
+  });
+});
+
+describe('a page with nothing to write but the quarantine', () => {
+  it('a page holding only a document of an unknown register lands in its transaction (quarantined, checkpoint moved), and so does its retry at the next session', async () => {
+    const odd: HubDoc = { _id: `${THANA}:bicycles:01JODD000000000000000000001`, _rev: '1-c', thana: THANA, type: 'bicycles', schemaVersion: 1, mutationId: 'y', data: { frame: 'F-77' } };
+    const { db, stats } = await land([odd], true, 9);
+    expect(stats.quarantined).toBe(1);
+    expect((await db.syncQuarantine.get(odd._id))?.reason).toBe('unknown-type');
+    expect((await db.syncMeta.get('checkpoint'))?.value).toMatchObject({ seq: 9 });
+    // Offered again at the next session (retryQuarantine): still waits, nothing else written.
+    const again = await applyServerVersions(db, [remote(odd)], ctx());
+    expect(again.quarantined).toBe(1);
+    expect(await db.syncQuarantine.count()).toBe(1);
   });
 });
 
