@@ -172,9 +172,14 @@ test('a second PC joins the thana from the first-run screen by signing in to the
     await page.getByTestId('join-password').fill(third![2]!);
     await page.getByTestId('join-submit').click();
     await expect(join.getByTestId('join-error')).toContainText('The hub address is not right');
-    // The right ones: the thana comes from the hub; the in-charge it names sets a PIN on this PC.
+    // The right ones: the hub's answer is shown first (thana, district, series) and nothing is
+    // written until it is confirmed; then the in-charge the profile names sets a PIN on this PC.
     await page.getByTestId('join-url').fill(hub.url);
     await page.getByTestId('join-submit').click();
+    await expect(page.getByTestId('join-preview-thana')).toContainText(`(${THANA.thanaCode})`);
+    await expect(page.getByTestId('join-preview-district')).toContainText('(bilaspur)');
+    await expect(page.getByTestId('join-preview-series')).toHaveText('…/C-0001');
+    await page.getByTestId('join-confirm').click();
     await expect(page.getByTestId('setup-pin')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('setup')).toContainText(IN_CHARGE.name);
     await page.getByTestId('setup-pin').fill(IN_CHARGE.pin);

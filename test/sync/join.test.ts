@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StationDb } from '../../renderer/src/db/schema';
 import { readPcSettings, readProfile } from '../../renderer/src/db/settings';
-import { checkDistrictAccount, joinThana, JoinError, HUB_CONFIG_KEY } from '../../renderer/src/sync/join';
+import { checkDistrictAccount, joinThana, JoinError, HUB_CONFIG_KEY, previewJoin } from '../../renderer/src/sync/join';
 import { syncOnce } from '../../renderer/src/sync/replicator';
 import { thanaDbName } from '../../renderer/src/sync/vdu';
 import { PROFILE } from '../unit/dashboard/fixtures';
@@ -79,8 +79,17 @@ describe('a second PC joins an existing thana by signing in to the hub', () => {
     await a.sync();
 
     const db = await freshPc();
-    const joined = await joinThana(db, { url: `${hubUrl()}/`, ...setup.pcs[1]! });
-    expect(joined).toMatchObject({ code: setup.code, series: 'B-', username: setup.pcs[1]!.username, url: hubUrl() });
+    // First what the hub says, shown for the person to confirm: thana, district, series; nothing written.
+    const seen = await previewJoin({ url: `${hubUrl()}/`, ...setup.pcs[1]! });
+    expect(seen).toMatchObject({ code: setup.code, district: setup.district, series: 'B-' });
+    expect(seen.profile.thanaName).toBe(`थाना ${setup.code}`);
+    await expectNothingSaved(db);
+    // Confirmed for another thana or district than the hub now names: refused, nothing written.
+    for (const other of [{ code: 'ZZOTHER', district: setup.district }, { code: setup.code, district: 'raipur' }])
+      await expect(joinThana(db, { url: hubUrl(), ...setup.pcs[1]! }, undefined, other)).rejects.toMatchObject({ code: 'changed' });
+    await expectNothingSaved(db);
+    const joined = await joinThana(db, { url: `${hubUrl()}/`, ...setup.pcs[1]! }, undefined, seen);
+    expect(joined).toMatchObject({ code: setup.code, series: 'B-', username: setup.pcs[1]!.username, url: hubUrl(), district: setup.district });
     expect(await readProfile(db)).toMatchObject({ thanaCode: setup.code, thanaName: `थाना ${setup.code}`, inchargeName: PROFILE.inchargeName });
     expect((await readPcSettings(db)).pcSeries).toBe('B-');
     expect((await db.syncMeta.get(HUB_CONFIG_KEY))?.value).toEqual({ url: hubUrl(), username: setup.pcs[1]!.username });

@@ -42,7 +42,8 @@ export class JoinError extends Error {
       | 'other-district'
       | 'thana-account'
       | 'not-a-district-account'
-      | 'no-district',
+      | 'no-district'
+      | 'changed',
     readonly bilingual: Bilingual,
   ) {
     super(`${bilingual.en} / ${bilingual.hi}`);
@@ -62,6 +63,8 @@ export interface Joined {
   code: string;
   series: string;
   profile: ThanaProfile;
+  /** The district on the hub the account belongs to (its `registry_<district>` role), if the hub says. */
+  district: string | null;
 }
 
 const MESSAGES: Record<JoinError['code'], Bilingual> = {
@@ -81,6 +84,7 @@ const MESSAGES: Record<JoinError['code'], Bilingual> = {
   ),
   'already-set-up': bi('यह कंप्यूटर पहले से एक थाने के लिए सेट है।', 'This computer is already set up for a thana.'),
   hub: bi('हब ने अपेक्षित उत्तर नहीं दिया; कुछ भी सहेजा नहीं गया। जिला आईटी सेल से संपर्क करें।', 'The hub did not answer as expected; nothing was saved. Contact the district IT cell.'),
+  changed: bi('हब का उत्तर अब वह नहीं है जिसकी आपने पुष्टि की थी (दूसरा थाना या जिला); कुछ भी सहेजा नहीं गया। फिर से साइन इन करें।', 'The hub now answers differently from what you confirmed (another thana or district); nothing was saved. Sign in again.'),
   'bad-district': bi('जिले का नाम अंग्रेज़ी अक्षरों में लिखें (जैसे bilaspur)', 'Write the district name in English letters (e.g. bilaspur)'),
   'other-district': bi('यह खाता दूसरे जिले का है; कुछ भी सहेजा नहीं गया। अपने जिले का खाता लिखें या जिले का नाम जाँचें।', 'This account belongs to another district; nothing was saved. Enter your district’s account, or check the district name.'),
   'thana-account': bi('यह किसी थाने के पीसी का खाता है, जिला कार्यालय का नहीं; कुछ भी सहेजा नहीं गया। जिला आईटी सेल से जिले का खाता लें।', 'This is a thana PC’s account, not a district office account; nothing was saved. Ask the district IT cell for the district account.'),
@@ -108,11 +112,8 @@ async function joinErrorOf(e: unknown, r: JoinRequest & { url: string }): Promis
   fail('hub', err.message);
 }
 
-/**
- * Sign in to the hub with this PC's account and store what joining needs, in one transaction.
- * Throws a JoinError (Hindi and English) and stores nothing when anything is wrong.
- */
-export async function joinThana(db: StationDb, req: JoinRequest, now: () => Date = () => new Date()): Promise<Joined> {
+/** The address, account name and password as typed, checked before anything is asked of the hub. */
+function checkedTarget(req: JoinRequest): JoinRequest & { url: string; username: string } {
   let url: string;
   try {
     url = normalizeHubUrl(req.url);
@@ -122,14 +123,40 @@ export async function joinThana(db: StationDb, req: JoinRequest, now: () => Date
   const username = req.username.trim();
   if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(username)) fail('bad-user');
   if (!req.password) fail('no-password');
-  const target = { url, username, password: req.password, fetch: req.fetch };
+  return { url, username, password: req.password, fetch: req.fetch };
+}
+
+/**
+ * What joining with this account would do, as the hub says it (thana, its profile, district,
+ * series), WITHOUT writing anything: the first-run screen shows it for the person to confirm, so
+ * an account of another thana or another district is seen before this PC becomes that thana's.
+ */
+export async function previewJoin(req: JoinRequest): Promise<Joined> {
+  const target = checkedTarget(req);
+  const { url, username } = target;
   let info: Awaited<ReturnType<typeof joinInfo>>;
   try {
     info = await joinInfo(target);
   } catch (e) {
     return joinErrorOf(e, target);
   }
-  const profile = validatedProfile(info.profile);
+  return { url, username, code: info.code, series: info.series, profile: validatedProfile(info.profile), district: info.district };
+}
+
+/**
+ * Sign in to the hub with this PC's account and store what joining needs, in one transaction.
+ * `confirmed`: what the person saw and confirmed (previewJoin); a hub that now names another thana
+ * or district is refused. Throws a JoinError (Hindi and English) and stores nothing when anything is wrong.
+ */
+export async function joinThana(
+  db: StationDb,
+  req: JoinRequest,
+  now: () => Date = () => new Date(),
+  confirmed?: Pick<Joined, 'code' | 'district'>,
+): Promise<Joined> {
+  const info = await previewJoin(req);
+  if (confirmed && (confirmed.code !== info.code || confirmed.district !== info.district)) fail('changed', `${confirmed.code} → ${info.code}`);
+  const { url, username, profile } = info;
   await db.transaction('rw', [db.settings, db.audit, db.syncMeta], async () => {
     if (await readProfile(db)) fail('already-set-up');
     const pc = await readPcSettings(db);
@@ -144,7 +171,7 @@ export async function joinThana(db: StationDb, req: JoinRequest, now: () => Date
       }),
     );
   });
-  return { url, username, code: info.code, series: info.series, profile };
+  return info;
 }
 
 export interface DistrictJoinRequest extends JoinRequest {
@@ -176,18 +203,10 @@ function districtsOfRoles(roles: readonly string[]): string[] {
  * Throws a JoinError in Hindi and English.
  */
 export async function checkDistrictAccount(req: DistrictJoinRequest): Promise<DistrictJoined> {
-  let url: string;
-  try {
-    url = normalizeHubUrl(req.url);
-  } catch (e) {
-    return fail('bad-address', e instanceof SyncError ? e.detail : undefined);
-  }
-  const username = req.username.trim();
-  if (!/^[a-z0-9][a-z0-9_.-]{2,60}$/.test(username)) fail('bad-user');
-  if (!req.password) fail('no-password');
+  const target = checkedTarget(req);
+  const { url, username } = target;
   const district = req.district.trim().toLowerCase();
   if (!/^[a-z][a-z0-9_]{1,30}$/.test(district)) fail('bad-district');
-  const target = { url, username, password: req.password, fetch: req.fetch };
   try {
     const roles = await accountRoles(target);
     if (!roles.includes('_admin') && !roles.includes(districtRole(district))) {

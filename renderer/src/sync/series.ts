@@ -13,6 +13,7 @@ import type { ThanaProfile } from '@/domain/setup';
 import { settingDocId } from './doc';
 import { docPath, HubClient, type FetchLike } from './http';
 import { SyncError } from './messages';
+import { registryDistrictOf } from './registryHub';
 import { thanaDbName } from './vdu';
 
 export interface AccountTarget {
@@ -82,6 +83,8 @@ export interface JoinInfo {
   code: string;
   profile: ThanaProfile;
   series: string;
+  /** The district on the hub, from the account's `registry_<district>` role (null on a hub provisioned before the registry). */
+  district: string | null;
 }
 
 /**
@@ -96,5 +99,5 @@ export async function joinInfo(t: AccountTarget): Promise<JoinInfo> {
   const res = await client(t).request<{ value?: ThanaProfile }>('GET', `${encodeURIComponent(thanaDbName(code))}/${docPath(settingDocId(code, 'profile'))}`, { accept: [404] });
   if (res.status === 404 || !res.body?.value) throw new SyncError('not-provisioned', `${code}: no profile on the hub yet`, 404);
   if (res.body.value.thanaCode !== code) throw new SyncError('bad-response', `profile of ${res.body.value.thanaCode} in ${code}'s database`);
-  return { code, profile: res.body.value, series: seriesOfLetter(letter) };
+  return { code, profile: res.body.value, series: seriesOfLetter(letter), district: registryDistrictOf(roles) };
 }
