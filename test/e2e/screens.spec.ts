@@ -5,6 +5,7 @@
  * locale controls (date pickers, "Choose File").
  */
 import { test, expect, type Page } from '@playwright/test';
+import { startDistrictHub, setUpDistrictPc } from './districtPc';
 import { collectConsoleErrors, field, setupAndSignIn } from './helpers';
 
 /** What the person sees that breaks the rules, as readable lines (empty when the page is right). */
@@ -140,9 +141,63 @@ async function seedPlaces(page: Page) {
   });
 }
 
-async function walk(page: Page): Promise<string[]> {
+/** The district office's pages (a district PC has no thana registers): progress, its drill-down, returns. */
+const DISTRICT_PAGES: typeof PAGES = [
+  { path: '/district', ready: 'district-progress' },
+  { path: '/district', ready: 'district-progress', open: async (page) => page.getByTestId('district-thana-BSPKOTA').click() },
+  {
+    path: '/district',
+    ready: 'district-progress',
+    open: async (page) => {
+      await page.getByTestId('district-thana-BSPKOTA').click();
+      await page.getByTestId('district-team-1').getByRole('link').click();
+      await expect(page.getByTestId('district-mitans')).toBeVisible();
+    },
+  },
+  { path: '/district-returns', ready: 'district-returns' },
+  { path: '/district-returns', ready: 'district-returns', open: async (page) => page.getByTestId('d-return-weekly').check() },
+  { path: '/district-returns', ready: 'district-returns', open: async (page) => page.getByTestId('d-return-monthly').check() },
+  { path: '/district-returns', ready: 'district-returns', open: async (page) => page.getByTestId('d-return-held').check() },
+  { path: '/sync' },
+  { path: '/settings' },
+  { path: '/audit' },
+];
+
+/** Mitans with long names and every list column filled, so the roster list is judged with rows in it. */
+async function seedMitans(page: Page) {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cyber-mitan-thana');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('mitan', 'readwrite');
+    for (let i = 1; i <= 60; i++) {
+      const at = new Date(Date.UTC(2026, 10, 2) + i * 60_000).toISOString();
+      const data = {
+        name: `श्रीमती लक्ष्मीन बाई विश्वकर्मा ${i}`, relativeName: 'स्वर्गीय रामप्रसाद विश्वकर्मा', gender: 'female', age: 34, mobile: String(9826100000 + i), whatsapp: true,
+        teamId: null, role: 'member', placeId: 'BSPKOTA:place:00000000000000000000000001', area: 'rural', category: 'volunteer',
+        consentDate: '2026-11-02', trainingDate: '2026-11-05', status: 'active',
+      };
+      tx.objectStore('mitan').put({
+        id: `BSPKOTA:mitan:${String(i).padStart(26, '0')}`, thana: 'BSPKOTA', type: 'mitan', schemaVersion: 1,
+        serial: `2026/${i}`, serialYear: 2026, serialNo: i, data,
+        tokens: ['लक्ष्मीन', String(i)], keys: [`mobile:${data.mobile}`], createdAt: at, createdBy: 'user:x', updatedAt: at, updatedBy: 'user:x',
+        mutationId: `mm${i}`, version: 1, history: [{ version: 1, kind: 'create', at, by: 'user:x', byName: 'परीक्षण', initials: 'प', reason: null, changes: [], mutationId: `mm${i}` }],
+        cancelled: null, late: false, _rev: null, syncState: 'dirty',
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+async function walk(page: Page, pages = PAGES): Promise<string[]> {
   const problems: string[] = [];
-  for (const p of PAGES) {
+  for (const p of pages) {
     await page.goto(`/#${p.path}`);
     await expect(page.locator('main h1').first()).toBeVisible();
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible();
@@ -159,6 +214,9 @@ test('every page fits 1366×768 in Hindi and 1280×720 in English, with Indian d
   await page.setViewportSize({ width: 1366, height: 768 });
   await setupAndSignIn(page);
   await seedPlaces(page);
+  await seedMitans(page);
+  await page.goto('/#/mitans');
+  await expect(page.getByTestId('register-list').locator('[role="row"][data-id]').first()).toContainText('2026/60');
   expect(await walk(page)).toEqual([]);
 
   // The other screen, the other language, the 12-hour clock with पूर्वाह्न/अपराह्न.
@@ -171,6 +229,35 @@ test('every page fits 1366×768 in Hindi and 1280×720 in English, with Indian d
   await page.goto('/#/audit');
   await expect(page.locator('main')).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2} (पूर्वाह्न|अपराह्न)/);
   expect(errors).toEqual([]);
+});
+
+test('the district office’s pages fit 1366×768 in Hindi and 1280×720 in English, with Indian dates, times and months', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page);
+  const district = await startDistrictHub(Number(process.env.E2E_PORT ?? 4319));
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await setUpDistrictPc(page, district);
+    // The hub's replication is continuous but not instant: the walk starts once the Mitans are in.
+    await expect(async () => {
+      await page.getByTestId('district-refresh').click();
+      await expect(page.getByTestId('district-enrolled')).toHaveText('5', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    // The walk has dates to judge: each thana's last sync.
+    await expect(page.getByTestId('district-row-BSPKOTA').getByTestId('cell-sync')).toContainText(/\d{2}-\d{2}-\d{4}/);
+    expect(await walk(page, DISTRICT_PAGES)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/#/settings');
+    await page.getByTestId('pref-clock').selectOption('12h');
+    await page.getByTestId('lang-toggle').click();
+    expect(await walk(page, DISTRICT_PAGES)).toEqual([]);
+    // Chromium logs every 4xx answer as a console error (none is expected besides 404 probes).
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+  } finally {
+    await page.close();
+    await district.hub.stop();
+  }
 });
 
 test('the first-run setup screens fit 1366×768 too: a thana PC, a district PC, and the PIN step', async ({ page }) => {
@@ -230,4 +317,46 @@ test('a wide register scrolls inside its own box with the serial and name pinned
   await page.getByTestId('list-columns').locator('summary').click();
   await page.getByTestId(keys[0]!).check();
   await expect(list.locator('.rl-head [role="columnheader"]')).toHaveCount(count);
+});
+
+test('the keyboard walks the list (↓ PgDn End Home) and the chosen row is always whole in view, below the pinned header', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await setupAndSignIn(page);
+  await seedPlaces(page);
+  await page.goto('/#/places');
+  const list = page.getByTestId('register-list');
+  await expect(list.locator('[role="row"][data-id]').first()).toBeVisible();
+  await page.getByTestId('list-search').press('ArrowDown');
+  await expect(list).toBeFocused();
+  /** The active row's index, and whether it lies whole between the header's bottom and the box's bottom. */
+  const active = () =>
+    list.evaluate((el) => {
+      const row = el.querySelector<HTMLElement>('.rl-row.active');
+      if (!row) return { index: -1, whole: false };
+      const head = el.querySelector('.rl-head')!.getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return { index: Number(row.getAttribute('aria-rowindex')) - 2, whole: r.top >= head.bottom - 1 && r.bottom <= box.top + el.clientTop + el.clientHeight + 1 };
+    });
+  await expect.poll(active).toEqual({ index: 0, whole: true });
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(active).toEqual({ index: 1, whole: true });
+  await page.keyboard.press('PageDown');
+  const paged = (await active()).index;
+  expect(paged).toBeGreaterThan(5);
+  expect((await active()).whole).toBe(true);
+  // End: the last row loaded so far; pages load on the way, ending at the 300th.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('End');
+  await expect.poll(active).toEqual({ index: 299, whole: true });
+  await expect(list.locator('.rl-row.active')).toContainText('गाँव 1');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(active).toEqual({ index: 298, whole: true });
+  await page.keyboard.press('Home');
+  await expect.poll(active).toEqual({ index: 0, whole: true });
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageUp');
+  await expect.poll(active).toEqual({ index: 0, whole: true });
+  // Enter opens the chosen entry.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rp-detail h2')).toContainText('गाँव 300');
 });
