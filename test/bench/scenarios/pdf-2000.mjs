@@ -9,7 +9,7 @@
 // roster's (9 columns, fields stacked), so both sides print the same text on the same pages.
 import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import { pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const DEVA = 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+20F0, U+25CC, U+A830-A839, U+A8E0-A8FF';
+// The app's DEVANAGARI_RANGE (renderer/src/export/print/printView.ts).
+const DEVA = 'U+0020, U+00A0, U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+20F0, U+25CC, U+A830-A839, U+A8E0-A8FF';
 
 function fonts() {
   const file = (name) => new Uint8Array(readFileSync(require.resolve(`@fontsource/noto-sans-devanagari/files/${name}`)));
@@ -49,16 +50,23 @@ export default {
       env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') },
     });
     const printFonts = fonts();
+    let printed = 0;
     const print = async (makeHtml) => {
       const page = await browser.newPage();
       try {
         const t0 = performance.now();
         const html = await makeHtml();
         const built = performance.now();
-        await page.setContent(html, { waitUntil: 'load' });
+        // As the app prints (electron/printToPdf.ts renderPdf): the document is written to a
+        // temporary file and loaded from it, both sides alike. (page.setContent would feed the
+        // whole document in one document.write, which the app never does.)
+        const file = join(home, `print-${++printed}.html`);
+        await writeFile(file, html);
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         const t1 = performance.now();
+        await rm(file, { force: true });
         return { seconds: (t1 - t0) / 1000, htmlSeconds: (built - t0) / 1000, pages: pageCount(pdf), htmlMB: html.length / 2 ** 20, pdfMB: pdf.length / 2 ** 20 };
       } finally {
         await page.close();

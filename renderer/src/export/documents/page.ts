@@ -4,7 +4,7 @@
  * Chromium like the registers (design §3.8). Nothing prints below 9 pt; dates, numbers and
  * mobiles never wrap inside (`.v`).
  */
-import { escapeHtml, fontFaceCss, PRINT_FONT_FAMILY, type PrintFont } from '../print/printView';
+import { escapeHtml, fontFaceStyle, PRINT_FONT_FAMILY, type PrintFont } from '../print/printView';
 
 export const DOCUMENT_FONT_STACK = `'${PRINT_FONT_FAMILY}', 'Noto Sans Devanagari', 'Nirmala UI', 'Mangal', sans-serif`;
 
@@ -25,8 +25,7 @@ export interface DocumentPage {
 
 export function documentHtml(opts: { title: string; size: 'A4 landscape' | 'A4 portrait'; fonts: PrintFont[]; css: string; pages: DocumentPage[] }): string {
   const body = opts.pages.map((p) => `<section class="sheet">${p.html}</section>`).join('\n');
-  return `<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>${escapeHtml(opts.title)}</title><style>
-${fontFaceCss(opts.fonts)}
+  return `<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>${escapeHtml(opts.title)}</title>${fontFaceStyle(opts.fonts)}<style>
 @page { size: ${opts.size}; margin: 10mm; }
 html, body { margin: 0; padding: 0; }
 body { font-family: ${DOCUMENT_FONT_STACK}; font-size: 11pt; color: #111; line-height: 1.45; }

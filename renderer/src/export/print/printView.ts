@@ -19,7 +19,12 @@ export const PRINT_FONT_FAMILY = 'Thana Print Noto';
 /** Fallbacks only matter when the bundled font could not be embedded. */
 const FONT_STACK = `'${PRINT_FONT_FAMILY}', 'Noto Sans Devanagari', 'Nirmala UI', 'Mangal', sans-serif`;
 
-export const DEVANAGARI_RANGE = 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+20F0, U+25CC, U+A830-A839, U+A8E0-A8FF';
+/**
+ * The Devanagari face also takes the space and the no-break space (it has both, as wide as the
+ * Latin face's): a Hindi line is then one run of one font instead of a run per word, for the
+ * shaper and in the PDF. It is declared after the Latin face (`fontFaceCss`), so it wins them.
+ */
+export const DEVANAGARI_RANGE = 'U+0020, U+00A0, U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+20F0, U+25CC, U+A830-A839, U+A8E0-A8FF';
 export const LATIN_RANGE = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
 
 export function toBase64(bytes: Uint8Array): string {
@@ -29,8 +34,24 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(out);
 }
 
-export function fontFaceCss(fonts: PrintFont[]): string {
-  return fonts
+/**
+ * The font faces in a <style> element of their own, ahead of the document's other styles. Chromium
+ * rebuilds the @font-face rules of every style sheet whose media queries change when it switches
+ * to print (our sheets have `@media screen` rules for the preview): the web font is then dropped
+ * and every line of text is shaped again, several times per print (2,000 rows: most of the PDF
+ * time, issue #16). A sheet holding only @font-face rules never changes, so the print reuses the
+ * text already shaped.
+ */
+export function fontFaceStyle(fonts: PrintFont[]): string {
+  return fonts.length ? `<style>${fontFaceCss(fonts)}</style>` : '';
+}
+
+/** Devanagari faces last: where ranges overlap (the space), the face declared last is used. */
+const isDevanagariFace = (f: PrintFont) => (f.unicodeRange?.includes('U+0900') ? 1 : 0);
+
+function fontFaceCss(fonts: PrintFont[]): string {
+  return [...fonts]
+    .sort((a, b) => isDevanagariFace(a) - isDevanagariFace(b))
     .map((f) => {
       const url = typeof f.woff2 === 'string' ? f.woff2 : `data:font/woff2;base64,${toBase64(f.woff2)}`;
       return `@font-face { font-family: '${PRINT_FONT_FAMILY}'; font-style: normal; font-weight: ${f.weight}; src: url(${url}) format('woff2');${f.unicodeRange ? ` unicode-range: ${f.unicodeRange};` : ''} }`;
@@ -58,10 +79,10 @@ function valueHtml(kind: ColumnKind, v: PrintValue): string {
   if (!text) return '';
   // Inside free text, a date, amount, mobile or number is kept on one line (Chromium would break
   // "15-11-2026" after a hyphen in a narrow column).
-  return isWholeKind(kind) ? text : text.replace(NUMBER_RUN, '<span class="w">$&</span>').replace(/\n/g, '<br>');
+  return isWholeKind(kind) ? text : text.replace(NUMBER_RUN, (run) => (/[-/]/.test(run) ? `<span class="w">${run}</span>` : run));
 }
 
-/** A run of digits with the separators that join them (12,34,567.89  15-11-2026  2026/0007  10:30). */
+/** A run of digits with the separators that join them (12,34,567.89  15-11-2026  2026/0007  10:30); only runs with - or / can break. */
 const NUMBER_RUN = /[₹]?\d[\d,.:/-]*\d/g;
 
 function correctedHtml(kind: ColumnKind, cell: CorrectedCell): string {
@@ -75,11 +96,19 @@ function correctedHtml(kind: ColumnKind, cell: CorrectedCell): string {
     .join('');
 }
 
+/**
+ * Digits joined only by , . : never offer a line break (Unicode line breaking keeps a number
+ * whole across these separators), so such a value (a mobile, an amount, an age, a time) needs no
+ * nowrap element of its own. Fewer elements per row: every element is styled and laid out again
+ * when Chromium switches to print (issue #16).
+ */
+const UNBREAKABLE = /^\d(?:[\d,.:]*\d)?$/;
+
 function partHtml(kind: ColumnKind, cell: PrintValue | CorrectedCell): string {
   if (isCorrected(cell)) return correctedHtml(kind, cell);
   const html = valueHtml(kind, cell);
   if (!html) return EMPTY_PART;
-  return isWholeKind(kind) ? `<span class="w">${html}</span>` : html;
+  return isWholeKind(kind) && !UNBREAKABLE.test(html) ? `<span class="w">${html}</span>` : html;
 }
 
 function cellHtml(col: ColumnSpec, cell: PrintCell, struck: boolean): string {
@@ -89,7 +118,7 @@ function cellHtml(col: ColumnSpec, cell: PrintCell, struck: boolean): string {
     // Trailing empty parts print nothing; inner ones a dash, so lines stay under their headings.
     let last = cell.length - 1;
     while (last >= 0 && (cell[last] === null || cell[last] === undefined || cell[last] === '')) last--;
-    html = last < 0 ? '' : cell.slice(0, last + 1).map((v, k) => partHtml(parts[k]?.kind ?? 'text', v ?? null)).join('<br>');
+    html = last < 0 ? '' : cell.slice(0, last + 1).map((v, k) => partHtml(parts[k]?.kind ?? 'text', v ?? null)).join('\n');
   } else if (isCorrected(cell)) html = correctedHtml(col.kind, cell);
   else if (isStacked(cell)) html = cell.map((v) => partHtml('text', v)).join('<br>');
   else html = valueHtml(col.kind, cell);
@@ -125,12 +154,11 @@ export interface PrintViewOptions {
   emptyText?: string;
 }
 
-function styles(spec: SheetSpec, fonts: PrintFont[], plan: PaperPlan): string {
+function styles(spec: SheetSpec, plan: PaperPlan): string {
   const paper = spec.paper ?? DEFAULT_PAPER;
   const [pageW] = pageSizeMm(paper);
   const box = `font-family: ${FONT_STACK}; font-size: ${PAPER_MIN_PT}pt; color: #222;`;
   return `
-${fontFaceCss(fonts)}
 @page {
   size: ${paper.size} ${paper.orientation};
   margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.side}mm;
@@ -153,6 +181,8 @@ table.register { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.5pt 2.5pt; vertical-align: top; white-space: normal; overflow-wrap: normal; word-break: normal; }
+/* A cell's lines (stacked fields, lines of a note) end in a newline, not a <br>: fewer elements to restyle and lay out when printing. */
+td { white-space: pre-line; }
 th { background: #ededed; font-weight: 600; text-align: center; vertical-align: middle; }
 thead tr.en th { font-weight: 400; }
 thead tr.num th { font-weight: 400; font-size: ${PAPER_MIN_PT}pt; padding: 0.5pt; }
@@ -204,7 +234,8 @@ export function buildPrintHtml(spec: SheetSpec, rows: PrintRow[], totals: PrintR
   const out: string[] = [
     '<!doctype html><html lang="hi"><head><meta charset="utf-8">',
     `<title>${escapeHtml(`${spec.title.hi} — ${spec.thana}`)}</title>`,
-    `<style>${styles(spec, opts.fonts, plan)}</style></head><body>`,
+    fontFaceStyle(opts.fonts),
+    `<style>${styles(spec, plan)}</style></head><body>`,
     `<header class="title-block"><p class="district">${escapeHtml(district)}</p><h1>${escapeHtml(title)}</h1>`,
     subtitle ? `<p class="subtitle">${escapeHtml(subtitle)}</p>` : '',
     '</header>',
