@@ -61,6 +61,8 @@ test('an entry is created, corrected and cancelled with reasons; history and aud
   await expect(v2).toContainText('नाम की वर्तनी सुधारी');
   await expect(v2.locator('s')).toHaveText('खमरिया');
   await expect(v2).toContainText('खमरिया कला');
+  // Initials say on hover whose they are: full name and role (issue #17 item 7).
+  await expect(v2.getByTestId('history-initials')).toHaveAttribute('title', /^\S+ = रमेश कुमार साहू, .*थाना प्रभारी/);
 
   // Cancellation needs a reason too; the entry stays, struck through.
   await page.getByTestId('cancel-entry').click();

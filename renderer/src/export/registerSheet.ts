@@ -11,6 +11,7 @@ import type { StoredRecord } from '@/domain/records';
 import type { FieldDef, Option, PaperLines, RegisterDef } from '@/domain/registers/types';
 import { fieldByKey, paperColumns } from '@/domain/registers/types';
 import { settingOptions } from '@/domain/outreach/topics';
+import { InitialsSeen } from './initialsLegend';
 import type { ColumnKind, ColumnSpec, CorrectedCell, PartSpec, PrintCell, PrintRow, PrintValue } from './sheet';
 import { formatValue } from './sheet';
 
@@ -241,6 +242,8 @@ export class RegisterRowMapper {
   private readonly lines: PaperLines[];
   private readonly printer: FieldPrinter;
   private printed = 0;
+  /** Whose initials the mapped rows print (corrections, cancellations): the print's legend. */
+  readonly initials = new InitialsSeen();
 
   constructor(
     private readonly def: RegisterDef,
@@ -285,6 +288,7 @@ export class RegisterRowMapper {
     for (const h of rec.history) {
       if (h.kind !== 'correct') continue;
       corrections ??= new Map();
+      this.initials.add(h);
       const changed: string[] = [];
       for (const c of h.changes) {
         const list = corrections.get(c.field) ?? [];
@@ -314,6 +318,7 @@ export class RegisterRowMapper {
     }
     if (rec.cancelled) {
       const entry = [...rec.history].reverse().find((h) => h.kind === 'cancel');
+      if (entry?.initials) this.initials.add(entry);
       const who = entry?.initials || rec.cancelled.byName;
       notes.unshift(`${CANCELLED_PREFIX}: ${rec.cancelled.reason} (${who}, ${formatDateIN(istDay(rec.cancelled.at))})`);
     }

@@ -16,6 +16,7 @@ import type { RegisterFilter } from './filter';
 import { describeFilter, toPageQuery } from './filter';
 import type { PrintFont } from './print/printView';
 import { buildPrintHtml } from './print/printView';
+import { initialsLegend } from './initialsLegend';
 import { dbRefLabels } from './refLabels';
 import { spelledSpec } from './spelling';
 import type { PrintLang, RefLabels } from './registerSheet';
@@ -130,6 +131,8 @@ interface PreparedRegister {
   pages: AsyncIterable<PrintRow[]>;
   fileName(ext: 'xlsx' | 'pdf'): string;
   progress(): ExportProgress;
+  /** The legend of the initials the printed rows show (after every page has been read). */
+  legend(): Promise<string[]>;
 }
 
 async function prepareRegister(req: RegisterExportRequest, withFull = false): Promise<PreparedRegister> {
@@ -205,6 +208,7 @@ async function prepareRegister(req: RegisterExportRequest, withFull = false): Pr
     pages: pages(),
     fileName: (ext) => registerFileName(def, profile.thanaName, filter, today, ext),
     progress: () => state,
+    legend: () => initialsLegend(ctx, mapper.initials.list),
   };
 }
 
@@ -213,7 +217,7 @@ export async function exportRegisterXlsx(req: RegisterExportRequest): Promise<Xl
   const prepared = await prepareRegister(req, true);
   const total = prepared.progress().total;
   const mode = !req.mode || req.mode === 'auto' ? chooseMode(total ?? Infinity) : req.mode;
-  const data = await writeXlsx(prepared.spec, prepared.pages, mode, { ...req, progress: prepared.progress });
+  const data = await writeXlsx(prepared.spec, prepared.pages, mode, { ...req, progress: prepared.progress, legend: prepared.legend });
   const rows = prepared.progress().rows;
   await logRead(req.ctx, req.actor, req.def, 'export', null, `Excel, ${rows} rows: ${prepared.spec.subtitle}`);
   return { data, fileName: prepared.fileName('xlsx'), mimeType: XLSX_MIME, rows, mode };
@@ -225,7 +229,7 @@ export async function exportRegisterXlsx(req: RegisterExportRequest): Promise<Xl
  */
 export async function buildRegisterPrint(req: RegisterExportRequest & { fonts: PrintFont[] }): Promise<PrintResult> {
   const prepared = await prepareRegister(req);
-  const html = await collectHtml(prepared.spec, prepared.pages, req.fonts, { ...req, progress: prepared.progress });
+  const html = await collectHtml(prepared.spec, prepared.pages, req.fonts, { ...req, progress: prepared.progress, legend: prepared.legend });
   return { html, fileName: prepared.fileName('pdf'), rows: prepared.progress().rows, subtitle: prepared.spec.subtitle };
 }
 
@@ -317,6 +321,8 @@ export async function buildReportPrint(req: ReportExportRequest & { fonts: Print
 
 interface LoopOptions extends RunOptions {
   progress: () => ExportProgress;
+  /** Lines printed under the table, above the signatures (the legend of initials). */
+  legend?: () => Promise<string[]>;
 }
 
 /** Writes the pages through the chosen writer: flush and a macrotask every YIELD_EVERY rows. */
@@ -350,7 +356,7 @@ export async function writeXlsx(spec: SheetSpec, pages: AsyncIterable<PrintRow[]
       checkCancel(opts.signal);
     }
   }
-  await sheet.close(totals.any ? totals.row() : null);
+  await sheet.close(totals.any ? totals.row() : null, opts.legend ? await opts.legend() : []);
   await full?.close(fullTotals!.any ? fullTotals!.row() : null);
   opts.onProgress?.({ ...state });
   checkCancel(opts.signal);
@@ -386,5 +392,5 @@ async function collectHtml(spec: SheetSpec, pages: AsyncIterable<PrintRow[]>, fo
     }
   }
   opts.onProgress?.({ ...state });
-  return buildPrintHtml(spec, body, totals.any ? totals.row() : null, { fonts });
+  return buildPrintHtml(spec, body, totals.any ? totals.row() : null, { fonts, legend: opts.legend ? await opts.legend() : [] });
 }

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** The visible text of the document, tags dropped, spaces normalised. */
-const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 describe('the case sheet of a complaint', () => {
   it('carries the complainant, every transaction with its UTR, the hold, the totals in Hindi words, the flags and the status history', async () => {

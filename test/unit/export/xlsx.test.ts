@@ -96,7 +96,8 @@ describe.each(MODES)('a register workbook (%s writer)', (mode) => {
     const { ws } = await exported();
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100, printTitlesColumn: 'A:A' });
     expect(ws.pageSetup.fitToPage).toBeFalsy();
-    expect(ws.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?J\$?13$/);
+    // Four entries, totals, the legend of initials, the signatures.
+    expect(ws.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?J\$?14$/);
     for (let c = 1; c <= NCOLS; c++) expect(ws.getRow(FIRST).getCell(c).font?.size, `column ${c}`).toBeGreaterThanOrEqual(8);
     expect(ws.headerFooter.oddFooter).toContain('पृष्ठ &P / &N');
     expect(ws.headerFooter.oddFooter).toContain('थाना कोटा');
@@ -161,7 +162,9 @@ describe.each(MODES)('a register workbook (%s writer)', (mode) => {
 
   it('ends with the signature block on one row: entered by, nodal officer, thana in-charge — signature and seal', async () => {
     const { ws } = await exported();
-    const r = FIRST + 6;
+    // Under the totals (FIRST + 4) a blank row, the legend of the initials the entries show, then the signatures.
+    expect(String(ws.getRow(FIRST + 6).getCell(1).value)).toBe('संक्षिप्त हस्ताक्षर / Initials:\nरक = रामकुमार कश्यप\nसव = सुनीता वर्मा');
+    const r = FIRST + 7;
     const texts = [1, 4, 7].map((c) => String(ws.getRow(r).getCell(c).value));
     expect(texts[0]).toContain('प्रविष्टिकर्ता');
     expect(texts[0]).toContain('रामकुमार कश्यप, प्रधान आरक्षक');

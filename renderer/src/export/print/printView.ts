@@ -4,6 +4,7 @@
  * shows this same string, so what is previewed is what prints.
  */
 import { PAPER_MIN_PT } from '@/domain/registers/types';
+import { LEGEND_TITLE } from '../initialsLegend';
 import { EMPTY_PART, MARGIN_MM, isWholeKind, measureSheet, pageSizeMm, planPaper, usableWidthPt, type PaperPlan } from '../paper';
 import type { ColumnKind, ColumnSpec, CorrectedCell, PrintCell, PrintRow, PrintValue, SheetSpec } from '../sheet';
 import { DEFAULT_PAPER, correctedRuns, formatValue, isCorrected, isNumericKind, isStacked, signatureLines, titleLines } from '../sheet';
@@ -152,6 +153,8 @@ export interface PrintViewOptions {
   fonts: PrintFont[];
   /** Shown when there are no rows. */
   emptyText?: string;
+  /** Lines under the table, above the signatures: whose initials the rows show (initialsLegend). */
+  legend?: string[];
 }
 
 function styles(spec: SheetSpec, plan: PaperPlan): string {
@@ -197,6 +200,9 @@ td.empty { text-align: center; padding: 8pt; }
   html { background: #e9ecef; }
   body { width: ${(pageW - 2 * MARGIN_MM.side).toFixed(1)}mm; margin: 6mm auto; padding: 10mm ${MARGIN_MM.side}mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
 }
+.legend { margin-top: 6pt; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
+.legend p { margin: 0; }
+.legend .legend-title { font-weight: 600; }
 .signatures { display: flex; justify-content: space-between; gap: 12pt; margin-top: 10pt; padding-top: 34pt; break-inside: avoid; page-break-inside: avoid; }
 .signatures .slot { flex: 1; text-align: center; font-size: 9pt; }
 .signatures .slot p { margin: 0; }
@@ -253,6 +259,11 @@ export function buildPrintHtml(spec: SheetSpec, rows: PrintRow[], totals: PrintR
     if (totals) out.push(rowHtml(cols, totals, 'totals', pick));
     out.push('</tbody></table></section>');
   });
+  if (opts.legend?.length) {
+    out.push(`<section class="legend"><p class="legend-title">${escapeHtml(LEGEND_TITLE)}:</p>`);
+    for (const line of opts.legend) out.push(`<p>${escapeHtml(line)}</p>`);
+    out.push('</section>');
+  }
   if (spec.signatures?.length) {
     out.push('<section class="signatures">');
     for (const slot of spec.signatures) {

@@ -9,7 +9,7 @@ import { measureHeadings, measureRow } from '../paper';
 import type { ColumnSpec, PrintCell, PrintRow, SheetSpec } from '../sheet';
 import { columnLetter, excelSerial, isCorrected, isStacked, sanitizeSheetName } from '../sheet';
 import type { CellStyle, SheetLayout } from './layout';
-import { FONT_NAME, PAGE_SETUP, SHADE_RGB, STYLES, correctionNote, dataRowHeight, dataStyle, sheetLayout, stackedText } from './layout';
+import { FONT_NAME, PAGE_SETUP, SHADE_RGB, STYLES, correctionNote, dataRowHeight, dataStyle, legendBlock, sheetLayout, stackedText } from './layout';
 import type { RegisterWorkbookWriter, SheetWriter, WorkbookOptions } from './writer';
 
 type ExcelJS = typeof ExcelJSTypes;
@@ -117,7 +117,7 @@ class ExcelJsSheet implements SheetWriter {
     // Nothing to commit: the workbook is written out in finish().
   }
 
-  async close(totals: PrintRow | null): Promise<void> {
+  async close(totals: PrintRow | null, legend: string[] = []): Promise<void> {
     const { ws, spec } = this;
     if (totals) {
       measureRow(this.meter, spec.columns, totals, true);
@@ -136,6 +136,16 @@ class ExcelJsSheet implements SheetWriter {
     for (const [r, row] of this.written) {
       const height = dataRowHeight(spec.columns, row, layout.widths);
       if (height) r.height = height;
+    }
+    const block = legendBlock(legend, layout.widths);
+    if (block) {
+      this.rowNo++;
+      const r = ws.getRow(this.rowNo);
+      r.height = block.height;
+      const cell = r.getCell(1);
+      cell.value = block.text;
+      cell.style = toStyle(STYLES.legend);
+      if (layout.ncols > 1) ws.mergeCells(this.rowNo, 1, this.rowNo, layout.ncols);
     }
     if (layout.signature.length) {
       this.rowNo++;

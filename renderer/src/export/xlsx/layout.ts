@@ -3,6 +3,7 @@
  * the streaming writer): which rows hold what, which cells merge, the styles by role, and the
  * print setup (A4 landscape, fit to width, repeated header rows, page numbers in the footer).
  */
+import { LEGEND_TITLE } from '../initialsLegend';
 import type { ColumnMeasure } from '../measure';
 import { EMPTY_PART, sheetWidthsPt, usableWidthPt } from '../paper';
 import type { ColumnKind, ColumnSpec, CorrectedCell, PrintCell, PrintRow, PrintValue, SheetSpec } from '../sheet';
@@ -53,6 +54,7 @@ export const STYLES = {
   headEn: { size: DATA_PT, shaded: true, border: true, h: 'center', v: 'middle', wrap: true },
   headNo: { size: 8, shaded: true, border: true, h: 'center', v: 'middle' },
   signature: { size: 10, h: 'center', v: 'bottom', wrap: true },
+  legend: { size: DATA_PT, h: 'left', v: 'top', wrap: true },
 } as const satisfies Record<string, CellStyle>;
 
 /** The style of a data cell of this column (struck for a cancelled entry, bold for totals). */
@@ -270,4 +272,15 @@ export function dataRowHeight(columns: ColumnSpec[], row: PrintRow, widths: numb
     if (t.length > w - 2 || t.includes('\n')) lines = Math.max(lines, wrappedLines(t, w));
   }
   return lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT + 2 : null;
+}
+
+/**
+ * The legend of initials under the table (issue #17 item 7): one cell merged across every
+ * column, its title and one line per set of initials; null when the print shows none.
+ */
+export function legendBlock(legend: string[], widths: number[]): { text: string; height: number } | null {
+  if (!legend.length) return null;
+  const text = [`${LEGEND_TITLE}:`, ...legend].join('\n');
+  const width = widths.reduce((sum, w) => sum + w, 0);
+  return { text, height: Math.min(MAX_LINES, wrappedLines(text, width)) * LINE_PT + 4 };
 }

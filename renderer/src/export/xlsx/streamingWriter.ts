@@ -12,7 +12,7 @@ import { measureHeadings, measureRow } from '../paper';
 import type { ColumnSpec, PrintCell, PrintRow, SheetSpec } from '../sheet';
 import { columnLetter, excelSerial, isCorrected, isStacked, sanitizeSheetName } from '../sheet';
 import type { SheetLayout } from './layout';
-import { PAGE_SETUP, STYLES, correctionNote, dataRowHeight, dataStyle, sheetLayout, stackedText } from './layout';
+import { PAGE_SETUP, STYLES, correctionNote, dataRowHeight, dataStyle, legendBlock, sheetLayout, stackedText } from './layout';
 import {
   StyleBook,
   WORKSHEET_OPEN,
@@ -204,12 +204,19 @@ class StreamingSheet implements SheetWriter {
     for (const piece of pieces) await this.entry.write(piece);
   }
 
-  async close(totals: PrintRow | null): Promise<void> {
+  async close(totals: PrintRow | null, legend: string[] = []): Promise<void> {
     if (totals && this.early) measureRow(this.meter, this.spec.columns, totals, true);
     this.start();
     const layout = this.layout!;
     if (totals) this.push(this.rowXml(totals, (p) => p.total));
     const lastDataRow = this.rowNo - 1;
+    const block = legendBlock(legend, layout.widths);
+    if (block) {
+      this.rowNo++;
+      const r = this.rowNo;
+      this.push(`<row r="${r}" ht="${block.height}" customHeight="1"><c r="A${r}" s="${this.styles.xf(STYLES.legend)}" t="inlineStr">${inlineText(block.text)}</c></row>`);
+      if (layout.ncols > 1) this.merges.push(`A${r}:${columnLetter(layout.ncols - 1)}${r}`);
+    }
     if (layout.signature.length) {
       this.rowNo++;
       const r = this.rowNo;

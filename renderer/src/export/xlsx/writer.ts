@@ -12,8 +12,11 @@ export interface SheetWriter {
   addRow(row: PrintRow): void;
   /** Commit the rows added so far (streaming: serialise and compress them). Call every ~1,000 rows. */
   flush(): Promise<void>;
-  /** Write the totals row (if any), the signature block and the print setup; the sheet is then done. */
-  close(totals: PrintRow | null): Promise<void>;
+  /**
+   * Write the totals row (if any), the legend lines (initials → names, merged across the table),
+   * the signature block and the print setup; the sheet is then done.
+   */
+  close(totals: PrintRow | null, legend?: string[]): Promise<void>;
 }
 
 export interface RegisterWorkbookWriter {
