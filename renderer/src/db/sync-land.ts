@@ -4,6 +4,7 @@
  * decisions are in src/sync/: versions.ts (what counts as a new version), merge.ts (how two
  * versions merge), validity.ts (what can be accepted, what must be reviewed).
  */
+import type { Table } from 'dexie';
 import type { Issue } from '@/domain/bilingual';
 import { istDate } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
@@ -429,6 +430,32 @@ function byKey<T extends { id: string }>(rows: (T | undefined)[]): Map<string, T
 }
 
 /**
+ * The rows of these ids this PC holds. A page of a first pull is mostly ids this PC has never
+ * seen, in a narrow range (ULIDs follow time, and a PC pushes in order): one key-only read of that
+ * range (inside the batch's transaction, so it is exact) says which exist, and only those are read.
+ * A range holding many other rows falls back to one read per id (bulkGet: all at once, where
+ * anyOf would walk a cursor with a round trip per id).
+ */
+function heldRows<T extends { id: string }>(table: Table<T, string>, ids: string[]): PromiseLike<Map<string, T>> {
+  // One chain of Dexie promises, no async wrapper: inside the transaction an await of a native
+  // promise between requests lost the transaction's zone (PrematureCommitError).
+  if (ids.length < 8) return table.bulkGet(ids).then((rows) => byKey(rows));
+  const sorted = [...ids].sort();
+  const cap = ids.length * 4;
+  return table
+    .where(':id')
+    .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
+    .limit(cap + 1)
+    .primaryKeys()
+    .then((present) => {
+      if (present.length > cap) return table.bulkGet(ids).then((rows) => byKey(rows));
+      const wanted = new Set(ids);
+      const held = present.filter((id) => wanted.has(id));
+      return held.length ? table.bulkGet(held).then((rows) => byKey(rows)) : new Map<string, T>();
+    });
+}
+
+/**
  * Land hub documents on the local rows. Call INSIDE a transaction over the sync tables.
  * Idempotent: landing the same documents twice changes nothing the second time.
  */
@@ -481,8 +508,7 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
   for (const t of REGISTER_TABLES) {
     const list = groups.get(t);
     if (!list?.length) continue;
-    // bulkGet: one request per id, all at once (anyOf walks a cursor, one round trip per id).
-    const m = byKey(await db.registerTable(t).bulkGet(list.map((r) => r.id)));
+    const m = await heldRows(db.registerTable(t), list.map((r) => r.id));
     locals.set(t, m);
     // Shadows matter only where a local row exists and differs from the hub's revision.
     for (const r of list) {

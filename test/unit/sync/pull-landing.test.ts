@@ -120,6 +120,27 @@ describe('landing a pulled page prepared ahead', () => {
   });
 });
 
+describe('which entries of a page this PC already holds', () => {
+  it('a page mixing held and new entries, in a narrow id range and in one spanning many other entries, updates the held ones', async () => {
+    const db = freshDb();
+    await db.open();
+    await applyPullBatch(db, Array.from({ length: 200 }, (_, i) => remote(mitanDoc(i))), checkpoint(1), ctx());
+    const next = (i: number) => ({ ...mitanDoc(i, { name: `नया ${i}` }), _rev: `2-${String(i).padStart(32, 'b')}` });
+    // Narrow: ids 180-199 held, 200-219 new.
+    const narrow = Array.from({ length: 40 }, (_, k) => remote(next(180 + k)));
+    await prepareLanding(narrow, ctx());
+    const s1 = await applyPullBatch(db, narrow, checkpoint(2), ctx());
+    expect(s1.applied).toBe(40);
+    // Wide: the first and a middle held entry and new ones beyond; the range holds 200 other entries.
+    const wide = [0, 100, ...Array.from({ length: 8 }, (_, k) => 300 + k)].map((i) => remote(next(i)));
+    await applyPullBatch(db, wide, checkpoint(3), ctx());
+    expect(await db.mitan.count()).toBe(228);
+    expect((await db.totals.get('mitan:all'))?.values.total).toBe(228);
+    for (const i of [0, 100, 180, 199, 219, 307]) expect((await db.mitan.get(mitanDoc(i)._id))?.data.name, `${i}`).toBe(`नया ${i}`);
+    expect((await db.mitan.get(mitanDoc(50)._id))?.data.name).toBe('मितान 50');
+  });
+});
+
 describe('a page with nothing to write but the quarantine', () => {
   it('a page holding only a document of an unknown register lands in its transaction (quarantined, checkpoint moved), and so does its retry at the next session', async () => {
     const odd: HubDoc = { _id: `${THANA}:bicycles:01JODD000000000000000000001`, _rev: '1-c', thana: THANA, type: 'bicycles', schemaVersion: 1, mutationId: 'y', data: { frame: 'F-77' } };
