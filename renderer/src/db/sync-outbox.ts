@@ -2,7 +2,7 @@
  * The outbox: the next push batch (dirty rows, changed thana settings), what the hub's answers
  * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
  */
-import Dexie, { liveQuery, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { StoredRecord } from '@/domain/records';
 import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
@@ -85,12 +85,6 @@ export async function countWaiting(db: StationDb): Promise<number> {
 
 export async function countRejected(db: StationDb): Promise<number> {
   return db.syncRejects.count();
-}
-
-/** Calls back with the number of entries waiting to go whenever it may have changed; returns stop(). */
-export function watchWaiting(db: StationDb, cb: (n: number) => void): () => void {
-  const sub = liveQuery(() => countWaiting(db)).subscribe({ next: cb, error: () => undefined });
-  return () => sub.unsubscribe();
 }
 
 export async function listRejects(db: StationDb, limit = 200): Promise<SyncRejectRow[]> {

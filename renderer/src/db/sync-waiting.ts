@@ -8,7 +8,7 @@
  * - settings: the thana's profile and options when they differ from what the hub last accepted.
  * Rows the hub refused are not counted (they wait for a person, listed on the page apart).
  */
-import Dexie, { liveQuery, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { sameValue, settingDocId, SETTING_DOCS, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type StationDb } from './schema';
 
@@ -47,8 +47,61 @@ export async function countWaitingByKind(db: StationDb, thana: string): Promise<
   return { entries, registry, settings, total: entries + registry + settings };
 }
 
-/** Calls back with the counts whenever they may have changed; returns stop(). */
-export function watchWaitingByKind(db: StationDb, thana: string, cb: (n: WaitingCounts) => void): () => void {
-  const sub = liveQuery(() => countWaitingByKind(db, thana)).subscribe({ next: cb, error: () => undefined });
-  return () => sub.unsubscribe();
+/** The least time between two counts while entries keep changing (a push lands a batch every ~0.3 s). */
+export const WAITING_RECOUNT_GAP_MS = 1000;
+
+/**
+ * Calls back with the counts whenever they may have changed; returns stop().
+ *
+ * Not a liveQuery: that re-counts after every write, and during a long push every landed batch is
+ * a write, while counting the dirty index steps over the entries the push has just marked synced
+ * (IndexedDB keeps their old index entries for a while), so each count costs more than the last.
+ * Here a write in this database asks for a count, counts never overlap, and two counts are at least
+ * `gapMs` apart; the last write is always followed by a count.
+ */
+export function watchWaitingByKind(
+  db: StationDb,
+  thana: string,
+  cb: (n: WaitingCounts) => void,
+  gapMs = WAITING_RECOUNT_GAP_MS,
+): () => void {
+  let stopped = false;
+  let running = false;
+  let wanted = false;
+  let lastAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const prefix = `idb://${db.name}/`;
+
+  const run = async (): Promise<void> => {
+    running = true;
+    wanted = false;
+    try {
+      const counts = await countWaitingByKind(db, thana);
+      if (!stopped) cb(counts);
+    } catch {
+      // A count that fails (database closing) is left; the next write asks again.
+    } finally {
+      running = false;
+      lastAt = Date.now();
+      if (wanted) schedule();
+    }
+  };
+  const schedule = (): void => {
+    wanted = true;
+    if (stopped || running || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!stopped) void run();
+    }, Math.max(0, lastAt + gapMs - Date.now()));
+  };
+  const onMutated = (parts: Record<string, unknown>): void => {
+    if (Object.keys(parts).some((k) => k.startsWith(prefix))) schedule();
+  };
+  Dexie.on('storagemutated', onMutated);
+  schedule();
+  return () => {
+    stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
+    Dexie.on('storagemutated').unsubscribe(onMutated);
+  };
 }
