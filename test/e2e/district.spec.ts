@@ -6,7 +6,8 @@
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../sync/hub-server';
-import { collectConsoleErrors, completeSetup, field } from './helpers';
+import { collectConsoleErrors, completeSetup } from './helpers';
+import { connectDistrict, startDistrictSetup } from './districtPc';
 import { runHubCli } from './hubCli';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
@@ -94,32 +95,11 @@ async function mitansAtHub(t: (typeof THANAS)[number]): Promise<void> {
 }
 
 async function districtSetup(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('setup')).toBeVisible();
-  await page.getByTestId('setup-kind-district').check();
-  const values: Record<string, string> = {
-    district: 'बिलासपुर',
-    districtCode: 'bilaspur',
-    officeName: 'पुलिस अधीक्षक कार्यालय',
-    spName: 'संजय सिंह',
-    adminName: 'अनिता ध्रुव',
-    campaignStart: '01-11-2026',
-    campaignEnd: '31-01-2027',
-  };
-  for (const [k, v] of Object.entries(values)) await field(page, k).fill(v);
-  await field(page, 'districtTarget').press('Enter');
-  await page.getByTestId('district-pin').fill('1357');
-  await page.getByTestId('district-pin2').fill('1357');
-  await page.getByTestId('district-pin-next').click();
-  await page.getByTestId('district-setup-url').fill(hub.url);
+  await startDistrictSetup(page, hub.url);
   // A thana PC's account is refused by what the hub says about it (its roles), nothing kept.
-  await page.getByTestId('district-setup-user').fill('pc_bspkota_1');
-  await page.getByTestId('district-setup-password').fill(accounts.pc_bspkota_1!);
-  await page.getByTestId('district-setup-connect').click();
+  await connectDistrict(page, 'pc_bspkota_1', accounts.pc_bspkota_1!);
   await expect(page.getByTestId('district-setup')).toContainText('यह किसी थाने के पीसी का खाता है, जिला कार्यालय का नहीं');
-  await page.getByTestId('district-setup-user').fill('sp_bilaspur');
-  await page.getByTestId('district-setup-password').fill(accounts.sp_bilaspur!);
-  await page.getByTestId('district-setup-connect').click();
+  await connectDistrict(page, 'sp_bilaspur', accounts.sp_bilaspur!);
   await expect(page.locator('nav.sidenav')).toBeVisible();
 }
 

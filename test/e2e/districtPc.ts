@@ -58,8 +58,8 @@ export async function startDistrictHub(appPort: number): Promise<DistrictHub> {
   return { hub, accounts };
 }
 
-/** The first-run screen as a district office: profile, PIN, the hub's district account. */
-export async function setUpDistrictPc(page: Page, { hub, accounts }: DistrictHub): Promise<void> {
+/** The first-run screen as a district office, up to the hub address: profile, PIN, the hub. */
+export async function startDistrictSetup(page: Page, hubUrl: string): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('setup')).toBeVisible();
   await page.getByTestId('setup-kind-district').check();
@@ -72,9 +72,19 @@ export async function setUpDistrictPc(page: Page, { hub, accounts }: DistrictHub
   await page.getByTestId('district-pin').fill('1357');
   await page.getByTestId('district-pin2').fill('1357');
   await page.getByTestId('district-pin-next').click();
-  await page.getByTestId('district-setup-url').fill(hub.url);
-  await page.getByTestId('district-setup-user').fill('sp_bilaspur');
-  await page.getByTestId('district-setup-password').fill(accounts.sp_bilaspur!);
+  await page.getByTestId('district-setup-url').fill(hubUrl);
+}
+
+/** The hub account typed into the district setup and "connect" pressed. */
+export async function connectDistrict(page: Page, user: string, password: string): Promise<void> {
+  await page.getByTestId('district-setup-user').fill(user);
+  await page.getByTestId('district-setup-password').fill(password);
   await page.getByTestId('district-setup-connect').click();
+}
+
+/** The first-run screen as a district office: profile, PIN, the hub's district account. */
+export async function setUpDistrictPc(page: Page, { hub, accounts }: DistrictHub): Promise<void> {
+  await startDistrictSetup(page, hub.url);
+  await connectDistrict(page, 'sp_bilaspur', accounts.sp_bilaspur!);
   await expect(page.locator('nav.sidenav')).toBeVisible();
 }

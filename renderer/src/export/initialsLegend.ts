@@ -1,11 +1,9 @@
 /**
  * The legend of initials under a printed register (issue #17 item 7): a paper register says
  * whose initials stand against its corrections and cancellations, e.g.
- * "रकत = रमेश कुमार तिवारी, प्रधान आरक्षक, लेखक (मोहर्रिर) / Writer (moharrir)".
+ * "रकत = रमेश कुमार तिवारी".
  * Only the initials that appear on that print are listed, in the order they first appear.
  */
-import { ROLE_LABEL } from '@/domain/roles';
-import type { StationContext } from '@/db/context';
 
 export const LEGEND_TITLE = 'संक्षिप्त हस्ताक्षर / Initials';
 
@@ -32,16 +30,12 @@ export class InitialsSeen {
 }
 
 /**
- * One line per holder: the user's full name, rank and role from this PC's user list; a holder
- * not on it (an entry corrected on another PC) keeps the name the entry recorded.
+ * One line per holder: the initials and the name the entry recorded with them. Only what the
+ * register itself carries is printed, so the legend is the same whichever PC prints the register
+ * (another PC of the thana, or the district office printing it from the hub, has no user list of
+ * this PC), and stays true after a user is renamed or removed. Rank and role are shown on hover in
+ * the history, from this PC's user list.
  */
-export async function initialsLegend(ctx: StationContext, holders: InitialsHolder[]): Promise<string[]> {
-  if (!holders.length) return [];
-  const users = await ctx.db.users.bulkGet([...new Set(holders.map((h) => h.by))]);
-  const byId = new Map(users.filter((u) => u !== undefined).map((u) => [u.id, u]));
-  return holders.map((h) => {
-    const u = byId.get(h.by);
-    const role = u ? ROLE_LABEL[u.role] : null;
-    return `${h.initials} = ${[u?.name || h.byName, u?.rank, role ? `${role.hi} / ${role.en}` : ''].filter(Boolean).join(', ')}`;
-  });
+export function initialsLegend(holders: InitialsHolder[]): string[] {
+  return holders.map((h) => `${h.initials} = ${h.byName}`);
 }

@@ -208,7 +208,7 @@ async function prepareRegister(req: RegisterExportRequest, withFull = false): Pr
     pages: pages(),
     fileName: (ext) => registerFileName(def, profile.thanaName, filter, today, ext),
     progress: () => state,
-    legend: () => initialsLegend(ctx, mapper.initials.list),
+    legend: async () => initialsLegend(mapper.initials.list),
   };
 }
 

@@ -2,20 +2,21 @@
 // sends them (shared by the sync-* scenarios and their in-page halves). Serials are in the plain
 // series (the first PC account's), so the hub's validation function accepts them from that PC.
 
-/** A bench record as the hub document of a Mitan entry (no `_rev`, no writer). */
-export function benchDoc(r) {
-  const data = { name: r.name, fatherName: r.fatherName, gender: r.gender, age: r.age, mobile: r.mobile, village: r.village, ward: r.ward, occupation: r.occupation, education: r.education, remarks: r.remarks };
+/**
+ * The hub document of a Mitan entry around `data` (no `_rev`, no writer): the envelope a station
+ * sends, with the lookups (`tokens`, `keys`) given by the caller.
+ */
+export function mitanHubDoc(r, data, lookups, schemaVersion = 1) {
   return {
     _id: r.id,
     thana: r.thana,
     type: 'mitan',
-    schemaVersion: 1,
+    schemaVersion,
     serial: `2025/${String(r.serial).padStart(4, '0')}`,
     serialYear: 2025,
     serialNo: r.serial,
     data,
-    tokens: `${r.name} ${r.village}`.toLowerCase().split(/\s+/),
-    keys: [`mobile:${r.mobile}`],
+    ...lookups,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     updatedAt: r.updatedAt,
@@ -26,4 +27,10 @@ export function benchDoc(r) {
     cancelled: null,
     late: false,
   };
+}
+
+/** A bench record as the hub document of a Mitan entry (no `_rev`, no writer). */
+export function benchDoc(r) {
+  const data = { name: r.name, fatherName: r.fatherName, gender: r.gender, age: r.age, mobile: r.mobile, village: r.village, ward: r.ward, occupation: r.occupation, education: r.education, remarks: r.remarks };
+  return mitanHubDoc(r, data, { tokens: `${r.name} ${r.village}`.toLowerCase().split(/\s+/), keys: [`mobile:${r.mobile}`] });
 }

@@ -9,6 +9,7 @@ import { mitanRegister } from '@/domain/registers/mitan';
 import { validateRecord } from '@/domain/validation';
 import type { HubDoc } from '@/sync/doc';
 import { makeRecords } from '../lib/records.mjs';
+import { mitanHubDoc } from '../lib/sync-docs.mjs';
 
 const TODAY = '2025-12-31';
 
@@ -36,25 +37,6 @@ export function pullDocs(count: number): HubDoc[] {
     const { data, issues } = validateRecord(mitanRegister, input, { today: TODAY, settings: {} });
     const errors = issues.filter((x) => x.severity === 'error');
     if (errors.length) throw new Error(`bench Mitan ${r.id} is invalid: ${errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
-    return {
-      _id: r.id,
-      thana: r.thana,
-      type: 'mitan',
-      schemaVersion: mitanRegister.schemaVersion,
-      serial: `2025/${String(r.serial).padStart(4, '0')}`,
-      serialYear: 2025,
-      serialNo: r.serial,
-      data,
-      ...derived(mitanRegister, data),
-      createdAt: r.createdAt,
-      createdBy: r.createdBy,
-      updatedAt: r.updatedAt,
-      updatedBy: r.updatedBy,
-      mutationId: r.mutationId,
-      version: 1,
-      history: [{ version: 1, kind: 'create', at: r.createdAt, by: r.createdBy, byName: r.createdBy, initials: 'MS', reason: null, changes: [], mutationId: r.mutationId }],
-      cancelled: null,
-      late: false,
-    };
+    return mitanHubDoc(r, data, derived(mitanRegister, data), mitanRegister.schemaVersion) as HubDoc;
   });
 }

@@ -1,6 +1,6 @@
 // Issue #17 item 7: initials in a print are explained in its legend, under the table and above
 // the signatures, in the print view (PDF) and in the workbook: each set of initials that appears
-// on that print → the user's full name, rank and role; none when the print shows no initials.
+// on that print → the name the entry recorded with them (the same on every PC that prints it); none when the print shows no initials.
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StationContext } from '../../../renderer/src/db/context';
@@ -12,8 +12,8 @@ import { PROFILE, dropCtx, makeCtx, seedThana, writer } from '../dashboard/fixtu
 import { nodePrintFonts } from './fixtures';
 
 // The seeded thana: m7 cancelled by the in-charge (अस); the writer (रक) corrects m1 below.
-const WRITER_LINE = 'रक = राम कुमार, प्रधान आरक्षक, लेखक (मोहर्रिर) / Writer (moharrir)';
-const INCHARGE_LINE = 'अस = अजय सिंह, निरीक्षक, थाना प्रभारी / Thana in-charge';
+const WRITER_LINE = 'रक = राम कुमार';
+const INCHARGE_LINE = 'अस = अजय सिंह';
 const NODAL = 'सव = ';
 
 let ctx: StationContext | undefined;
@@ -32,7 +32,7 @@ async function sceneWithCorrection(): Promise<StationContext> {
 const text = (html: string) => html.replace(/<[^>]+>/g, '\n');
 
 describe('the legend of initials in the print view', () => {
-  it('lists the corrector and the canceller with name, rank and role, between the table and the signatures', async () => {
+  it('lists the corrector and the canceller with the names the entries recorded, between the table and the signatures', async () => {
     const c = await sceneWithCorrection();
     const p = await buildRegisterPrint({ ctx: c, actor: writer, profile: PROFILE, def: mitanRegister, fonts: nodePrintFonts() });
     const at = p.html.indexOf('<section class="legend">');
