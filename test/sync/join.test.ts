@@ -42,8 +42,9 @@ async function expectNothingSaved(db: StationDb): Promise<void> {
   expect(await db.audit.count()).toBe(0);
 }
 
-async function refused(db: StationDb, req: Parameters<typeof joinThana>[1]): Promise<JoinError> {
-  const e = await joinThana(db, req).then(
+/** The join's refusal: a JoinError whose message is in Hindi and in English. */
+async function refusal(attempt: Promise<unknown>): Promise<JoinError> {
+  const e = await attempt.then(
     () => null,
     (x: unknown) => x,
   );
@@ -51,6 +52,11 @@ async function refused(db: StationDb, req: Parameters<typeof joinThana>[1]): Pro
   const je = e as JoinError;
   expect(je.bilingual.hi).toMatch(/[\u0900-\u097F]/);
   expect(je.bilingual.en).toMatch(/[A-Za-z]/);
+  return je;
+}
+
+async function refused(db: StationDb, req: Parameters<typeof joinThana>[1]): Promise<JoinError> {
+  const je = await refusal(joinThana(db, req));
   await expectNothingSaved(db);
   return je;
 }
@@ -104,17 +110,7 @@ describe('a second PC joins an existing thana by signing in to the hub', () => {
 });
 
 describe('a district office’s PC connects only with its own district’s account', () => {
-  async function refusedDistrict(req: Parameters<typeof checkDistrictAccount>[0]): Promise<JoinError> {
-    const e = await checkDistrictAccount(req).then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(JoinError);
-    const je = e as JoinError;
-    expect(je.bilingual.hi).toMatch(/[\u0900-\u097F]/);
-    expect(je.bilingual.en).toMatch(/[A-Za-z]/);
-    return je;
-  }
+  const refusedDistrict = (req: Parameters<typeof checkDistrictAccount>[0]): Promise<JoinError> => refusal(checkDistrictAccount(req));
 
   it('another district’s account, a thana PC’s account, a district the hub does not have: refused by what the hub says, in Hindi and English', async () => {
     const other = await provisionThana('JO', 1);

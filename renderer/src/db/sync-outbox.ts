@@ -101,6 +101,20 @@ export async function listConflicts(db: StationDb, limit = 50): Promise<SyncConf
     .toArray();
 }
 
+/**
+ * The ids a push leaves out of its next batch: those finished or refused in this push (`skip`,
+ * where the outbox adds rows it refuses) and those still on their way to the hub (`sending`).
+ */
+export function outboxSkip(skip: Set<string>, sending: Set<string>): OutboxOptions['skip'] {
+  return {
+    has: (id: string) => skip.has(id) || sending.has(id),
+    add: (id: string) => void skip.add(id),
+    get size() {
+      return skip.size + sending.size;
+    },
+  };
+}
+
 export interface OutboxOptions {
   limit: number;
   maxBytes: number;

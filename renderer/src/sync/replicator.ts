@@ -25,6 +25,7 @@ import {
   ensureClientId,
   forgetSettingShadows,
   markMissingOnHub,
+  outboxSkip,
   pageHubKnown,
   PENDING_LEAVES_KEY,
   prepareLanding,
@@ -367,19 +368,13 @@ class Session {
     const { db } = this.o;
     const skip = new Set<string>();
     const sending = new Set<string>();
-    const outboxSkip = {
-      has: (id: string) => skip.has(id) || sending.has(id),
-      add: (id: string) => void skip.add(id),
-      get size() {
-        return skip.size + sending.size;
-      },
-    };
+    const skipping = outboxSkip(skip, sending);
     const state = { batch: this.o.pushBatch ?? DEFAULT_PUSH_BATCH, attempts: new Map<string, number>(), skip };
     const maxBytes = this.o.maxPushBytes ?? 1_000_000;
     const positions = new Map<string, OutboxPosition>();
     let inflight: PushFlight | null = null;
     for (;;) {
-      const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: outboxSkip, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight });
+      const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight });
       let next: PushFlight | null = null;
       if (items.length) {
         for (const i of items) sending.add(i.id);

@@ -3,7 +3,7 @@
 // reads each table from where the previous batch stopped (issue #13/#14, sync-push-50k); these tests
 // hold it to "every entry goes, once", whatever the clock did, on the real registers.
 import { describe, expect, it } from 'vitest';
-import { applyPushResults, collectOutgoing, countWaiting, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
+import { applyPushResults, collectOutgoing, countWaiting, outboxSkip, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
 import type { ApplyContext } from '../../../renderer/src/db/sync-land';
 import { REGISTER_TABLES, type StationDb } from '../../../renderer/src/db/schema';
 import { correctMitan } from '../../../renderer/src/db/roster';
@@ -36,19 +36,13 @@ async function pushAll(db: StationDb, batch: number, during?: (n: number, items:
   const ctx = applyCtx();
   const skip = new Set<string>();
   const sending = new Set<string>();
-  const outboxSkip = {
-    has: (id: string) => skip.has(id) || sending.has(id),
-    add: (id: string) => void skip.add(id),
-    get size() {
-      return skip.size + sending.size;
-    },
-  };
+  const skipping = outboxSkip(skip, sending);
   const positions = new Map<string, OutboxPosition>();
   const sent: string[][] = [];
   const results: { synced: number; stillDirty: number }[] = [];
   let inflight: Outgoing[] | null = null;
   for (let round = 0; round < 500; round++) {
-    const items = await collectOutgoing(db, ctx, { limit: batch, maxBytes: 1_000_000, skip: outboxSkip, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight });
+    const items = await collectOutgoing(db, ctx, { limit: batch, maxBytes: 1_000_000, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight });
     for (const i of items) sending.add(i.id);
     if (items.length) sent.push(items.map((i) => i.id));
     if (inflight) {
