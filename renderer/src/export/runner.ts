@@ -132,7 +132,7 @@ interface PreparedRegister {
   fileName(ext: 'xlsx' | 'pdf'): string;
   progress(): ExportProgress;
   /** The legend of the initials the printed rows show (after every page has been read). */
-  legend(): Promise<string[]>;
+  legend(): string[];
 }
 
 async function prepareRegister(req: RegisterExportRequest, withFull = false): Promise<PreparedRegister> {
@@ -208,7 +208,7 @@ async function prepareRegister(req: RegisterExportRequest, withFull = false): Pr
     pages: pages(),
     fileName: (ext) => registerFileName(def, profile.thanaName, filter, today, ext),
     progress: () => state,
-    legend: async () => initialsLegend(mapper.initials.list),
+    legend: () => initialsLegend(mapper.initials.list),
   };
 }
 
@@ -322,7 +322,7 @@ export async function buildReportPrint(req: ReportExportRequest & { fonts: Print
 interface LoopOptions extends RunOptions {
   progress: () => ExportProgress;
   /** Lines printed under the table, above the signatures (the legend of initials). */
-  legend?: () => Promise<string[]>;
+  legend?: () => string[];
 }
 
 /** Writes the pages through the chosen writer: flush and a macrotask every YIELD_EVERY rows. */
@@ -356,7 +356,7 @@ export async function writeXlsx(spec: SheetSpec, pages: AsyncIterable<PrintRow[]
       checkCancel(opts.signal);
     }
   }
-  await sheet.close(totals.any ? totals.row() : null, opts.legend ? await opts.legend() : []);
+  await sheet.close(totals.any ? totals.row() : null, opts.legend ? opts.legend() : []);
   await full?.close(fullTotals!.any ? fullTotals!.row() : null);
   opts.onProgress?.({ ...state });
   checkCancel(opts.signal);
@@ -392,5 +392,5 @@ async function collectHtml(spec: SheetSpec, pages: AsyncIterable<PrintRow[]>, fo
     }
   }
   opts.onProgress?.({ ...state });
-  return buildPrintHtml(spec, body, totals.any ? totals.row() : null, { fonts, legend: opts.legend ? await opts.legend() : [] });
+  return buildPrintHtml(spec, body, totals.any ? totals.row() : null, { fonts, legend: opts.legend ? opts.legend() : [] });
 }
