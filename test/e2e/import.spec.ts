@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { collectConsoleErrors, field, setupAndSignIn } from './helpers';
-import { issueRosterWorkbook, KRUTI_NAMES, krutiRosterWorkbook, latinVillagesWorkbook } from '../unit/import/roster-files';
+import { chanakyaRosterWorkbook, issueRosterWorkbook, KRUTI_NAMES, krutiRosterWorkbook, latinVillagesWorkbook } from '../unit/import/roster-files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -9,7 +9,7 @@ async function pick(page: Page, name: string, bytes: Uint8Array) {
   await expect(page.getByTestId('import-mapping')).toBeVisible();
 }
 
-test('rosters as thanas keep them: the issue-17 workbook, a Kruti Dev roster, and Latin village names matched to Devanagari places', async ({ page }) => {
+test('rosters as thanas keep them: the issue-17 workbook, a Kruti Dev roster, a Chanakya roster, and Latin village names matched to Devanagari places', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = collectConsoleErrors(page);
   await setupAndSignIn(page);
@@ -64,6 +64,7 @@ test('rosters as thanas keep them: the issue-17 workbook, a Kruti Dev roster, an
   await pick(page, 'kruti.xlsx', await krutiRosterWorkbook());
   await expect(page.getByTestId('import-legacy')).toContainText("jes'k dqekj lkgw");
   await expect(page.getByTestId('import-legacy')).toContainText('रमेश कुमार साहू');
+  await expect(page.getByTestId('legacy-font').first()).toHaveText('कृतिदेव 010 / DevLys');
   await expect(page.getByTestId('map-1')).toHaveValue('name');
   await page.getByTestId('default-teamId').locator('select').selectOption({ label: team });
   await page.getByTestId('default-category').locator('select').selectOption('volunteer');
@@ -73,6 +74,13 @@ test('rosters as thanas keep them: the issue-17 workbook, a Kruti Dev roster, an
   await expect(page.getByTestId('import-preview')).toContainText(KRUTI_NAMES[0]!);
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toContainText('2 प्रविष्टियाँ जोड़ी गईं');
+
+  // 2b. A roster typed in Chanakya: the font is named and the names shown converted before the import.
+  await pick(page, 'chanakya.xlsx', await chanakyaRosterWorkbook());
+  await expect(page.getByTestId('legacy-font').first()).toHaveText('चाणक्य (Chanakya)');
+  await expect(page.getByTestId('import-legacy')).toContainText('ÚU×ðàæ ·¤é×æÚU âæãê');
+  await expect(page.getByTestId('import-legacy')).toContainText('रमेश कुमार साहू');
+  await expect(page.getByTestId('map-1')).toHaveValue('name');
 
   // 3. Village names in Latin letters: matched to सकरी and बेलतरा, confirmed once each.
   await pick(page, 'latin.xlsx', await latinVillagesWorkbook());

@@ -26,7 +26,7 @@ export interface ImportSession {
   /** The sheets as imported: legacy-font columns converted when `legacyOn`. */
   sheets: SheetRows[];
   sheetIndex: number;
-  /** Columns of the chosen sheet typed in Kruti Dev (or DevLys), with examples. */
+  /** Columns of the chosen sheet typed in a legacy font (Kruti Dev / DevLys, Chanakya), with examples. */
   legacy: LegacyColumn[];
   /** Convert them to Unicode (the writer may say no). */
   legacyOn: boolean;
@@ -57,7 +57,7 @@ export async function openImport(def: RegisterDef, bytes: Uint8Array, fileName: 
   const original = await readSpreadsheet(bytes, fileName);
   // Each step looks at thousands of cells: a pause between them keeps every one a short task.
   await yieldToEventLoop();
-  // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev.
+  // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev or Chanakya.
   const converted = original.map((s) => convertLegacyColumns(s, legacyColumns(s)));
   await yieldToEventLoop();
   const sheetIndex = bestSheet(def, converted);

@@ -7,7 +7,7 @@ import { chooseLegacy, openImport, prepareImport, writeImport } from '../../../r
 import { isFooterRow } from '../../../renderer/src/import/footer';
 import { CONSENT_RECEIVED_REASON, consentPending, recordConsentForms } from '../../../renderer/src/db/consent';
 import { station, teamInput, writer } from '../roster/fixture';
-import { ISSUE_ROWS, issueRosterWorkbook, KRUTI_NAMES, krutiRosterWorkbook, latinVillagesWorkbook } from './roster-files';
+import { CHANAKYA_NAMES, chanakyaRosterWorkbook, ISSUE_ROWS, issueRosterWorkbook, KRUTI_NAMES, krutiRosterWorkbook, latinVillagesWorkbook } from './roster-files';
 
 async function thana() {
   const ctx = station();
@@ -91,6 +91,22 @@ describe('Kruti Dev rosters', () => {
     // Refusing the conversion leaves the text as the file has it (and the headings unknown).
     const raw = chooseLegacy(session, false);
     expect(raw.mapping.filter(Boolean)).toHaveLength(0);
+  });
+});
+
+describe('Chanakya rosters', () => {
+  it('finds the Chanakya columns (not Kruti Dev), shows examples, and imports names and villages as Unicode', async () => {
+    const { ctx, team } = await thana();
+    const session = await openImport(mitanRegister, await chanakyaRosterWorkbook(), 'chanakya.xlsx');
+    expect(session.legacy.map((c) => [c.col, c.font])).toEqual(expect.arrayContaining([[1, 'chanakya'], [2, 'chanakya'], [3, 'chanakya'], [6, 'chanakya']]));
+    expect(session.legacy.some((c) => c.font === 'krutidev')).toBe(false);
+    expect(session.legacy.find((c) => c.col === 1)!.samples).toContainEqual({ before: 'ÚU×ðàæ ·¤é×æÚU âæãê', after: 'रमेश कुमार साहू' });
+    expect(session.mapping.slice(1, 7)).toEqual(['name', 'relativeName', 'gender', 'age', 'mobile', 'placeId']);
+    const plan = await prepareImport(ctx, session, { defaults: { teamId: team.id, consentDate: '2026-03-01', category: 'volunteer' } });
+    expect(plan.accepted.map((r) => r.data.name)).toEqual(CHANAKYA_NAMES);
+    expect(plan.accepted.map((r) => r.data.gender)).toEqual(['male', 'female']);
+    expect(plan.accepted.map((r) => plan.labels[r.data.placeId as string])).toEqual(['सकरी', 'बेलतरा']);
+    expect(Object.keys(plan.added)).toHaveLength(0);
   });
 });
 

@@ -67,6 +67,26 @@ export async function krutiRosterWorkbook(): Promise<Uint8Array> {
   return bytesOf(wb);
 }
 
+/**
+ * The same kind of roster typed in Chanakya, headings included: every cell as an independent
+ * Unicode → Chanakya converter (ErParmod/hindi-font-converter) writes it.
+ */
+export const CHANAKYA_ROWS: [string, string, string, number, number, string][] = [
+  ['ÚU×ðàæ ·¤é×æÚU âæãê', 'àØæ× ÜæÜ âæãê', 'ÂéL¤á', 34, 9826400001, 'â·¤ÚUè'],
+  ['âéÙèÌæ ØæÎß', 'ç·¤àæôÚU ØæÎß', '×çãÜæ', 29, 9826400002, 'ÕðÜÌÚUæ'],
+];
+export const CHANAKYA_NAMES = ['रमेश कुमार साहू', 'सुनीता यादव'];
+
+export async function chanakyaRosterWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('âê¿è');
+  ws.addRow(['ÍæÙæ ·¤ôÅUæ - âæ§ÕÚU ç×ÌæÙ âê¿è']);
+  ws.mergeCells(1, 1, 1, 7);
+  ws.addRow(['S.No.', 'Ùæ×', 'çÂÌæ ·¤æ Ùæ×', 'çÜ´»', '¥æØé', '×ôÕæ§Ü Ù´ÕÚU', '»ýæ×']);
+  CHANAKYA_ROWS.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  return bytesOf(wb);
+}
+
 /** Villages written in Latin letters, as an English-medium office writes them. */
 export async function latinVillagesWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

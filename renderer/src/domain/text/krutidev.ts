@@ -3,10 +3,12 @@
  * Latin letters that the font draws as Devanagari. Opened without the font, "रमेश कुमार साहू" reads
  * "jes'k dqekj lkgw". This turns such text into Unicode, and tells whether a text looks like it.
  *
- * The font stores glyphs in visual order: the short-i sign ि (typed "f") comes BEFORE the consonant
- * cluster it follows in speech, and the reph र् (typed "Z") comes AFTER the syllable it sits on.
- * The converter reads glyphs longest-first, then moves those two to their Unicode places.
+ * The short-i sign ि is typed "f" before its cluster and the reph र् "Z" after its syllable; the
+ * reading itself is the one of every legacy font (`legacyFont.ts`).
  */
+import { isWellFormedDevanagari, legacyFont, legacyToUnicode } from './legacyFont';
+
+export { isWellFormedDevanagari };
 
 /** Kruti Dev glyph sequences and their Unicode text. Longer sequences win over their prefixes. */
 const GLYPHS: [string, string][] = [
@@ -41,87 +43,11 @@ const GLYPHS: [string, string][] = [
   ['s', 'े'], ['S', 'ै'], ['a', 'ं'], ['¡', 'ँ'], ['%', 'ः'], ['W', 'ॅ'], ['~', '्'], ['+', '़'],
 ];
 
-const LONGEST = Math.max(...GLYPHS.map(([k]) => k.length));
-const TABLE = new Map(GLYPHS);
-
-const HALANT = '्';
-const SHORT_I = 'ि';
-const REPH = 'र्';
-const isConsonant = (ch: string) => /^[\u0915-\u0939\u0958-\u095F]$/.test(ch);
-/** Vowel signs and the marks that sit on a syllable (all stay after the reph's cluster). */
-const isSign = (ch: string) => /^[\u093A-\u094C\u094E\u094F\u0955-\u0957\u0962\u0963\u0900-\u0903\u093C]$/.test(ch);
+const KRUTI_DEV = legacyFont({ glyphs: GLYPHS, before: { f: { sign: 'ि' } }, after: { Z: '' }, nukta: '+' });
 
 /** Kruti Dev (or DevLys) text as Unicode Devanagari. Text without legacy glyphs passes unchanged. */
 export function krutiDevToUnicode(text: string): string {
-  const out: string[] = [];
-  let shortIPending = false;
-  for (let i = 0; i < text.length; ) {
-    const ch = text[i]!;
-    if (ch === 'f') {
-      shortIPending = true;
-      i++;
-      continue;
-    }
-    if (ch === 'Z') {
-      // Reph: before the syllable just written (its consonant cluster, ahead of its signs).
-      let at = out.length;
-      while (at > 0 && [...out[at - 1]!].every(isSign)) at--;
-      if (at > 0 && startsWithConsonant(out[at - 1]!)) {
-        at--;
-        while (at > 0 && isHalfOnly(out[at - 1]!)) at--;
-      }
-      out.splice(at, 0, REPH);
-      i++;
-      continue;
-    }
-    let glyph = '';
-    let unicode: string | undefined;
-    for (let len = Math.min(LONGEST, text.length - i); len > 0; len--) {
-      const piece = text.slice(i, i + len);
-      const hit = TABLE.get(piece);
-      if (hit !== undefined) {
-        glyph = piece;
-        unicode = hit;
-        break;
-      }
-    }
-    if (unicode === undefined) {
-      glyph = ch;
-      unicode = ch;
-    }
-    i += glyph.length;
-    out.push(unicode);
-    // The short i follows the first full consonant after it (half letters and a nukta come first).
-    if (shortIPending && endsWithFullConsonant(unicode) && text[i] !== '+') {
-      out.push(SHORT_I);
-      shortIPending = false;
-    } else if (shortIPending && unicode === '़') {
-      out.push(SHORT_I);
-      shortIPending = false;
-    }
-  }
-  if (shortIPending) out.push(SHORT_I);
-  return out.join('').normalize('NFC');
-}
-
-function isHalfOnly(s: string): boolean {
-  return s.endsWith(HALANT) && s !== HALANT;
-}
-function startsWithConsonant(s: string): boolean {
-  return isConsonant(s[0] ?? '');
-}
-function endsWithFullConsonant(s: string): boolean {
-  const last = s[s.length - 1] ?? '';
-  return isConsonant(last) || (last === '़' && isConsonant(s[s.length - 2] ?? ''));
-}
-
-const SYLLABLE = '(?:[\\u0915-\\u0939\\u0958-\\u095F]\\u093C?(?:\\u094D[\\u0915-\\u0939\\u0958-\\u095F]\\u093C?)*[\\u093E-\\u094C\\u0945\\u0949\\u0962\\u0963]?[\\u0900-\\u0903]?|[\\u0904-\\u0914\\u0960\\u0961][\\u0900-\\u0903]?)';
-const WELL_FORMED_WORD = new RegExp(`^${SYLLABLE}+$`);
-
-/** Devanagari text whose every word is made of whole syllables (no sign without a letter, no dangling half letter). */
-export function isWellFormedDevanagari(text: string): boolean {
-  const words = text.split(/[\s.,()\-/।]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => /^[0-9०-९]+$/.test(w) || WELL_FORMED_WORD.test(w));
+  return legacyToUnicode(KRUTI_DEV, text);
 }
 
 /** Marks only Kruti Dev writes (Latin-1 glyphs, the reph, the short i before a letter, the ा stroke after one). */
@@ -135,6 +61,9 @@ const KRUTI_MARKS = /[ÅÃ¥÷ØÝæçÁ{}|«ÙÑ]|(?:^|\s|[a-zA-Z])[;'"[<>/]+[a
 export function looksLikeKrutiDev(text: string): boolean {
   const t = text.trim();
   if (!t || /[\u0900-\u097F]/.test(t) || !/[a-zA-Z]/.test(t) || /\d{3,}|@|https?:/.test(t)) return false;
-  if (Array.from(t.replace(/\s/g, '')).length < 3) return false;
+  const chars = Array.from(t.replace(/\s/g, ''));
+  if (chars.length < 3) return false;
+  // Kruti Dev is mostly ASCII; text mostly of Latin-1 glyphs is Chanakya's.
+  if (chars.filter((c) => c > '\u007F').length * 2 > chars.length) return false;
   return KRUTI_MARKS.test(t) && isWellFormedDevanagari(krutiDevToUnicode(t));
 }
