@@ -83,6 +83,7 @@ describe('Kruti Dev rosters', () => {
     const { ctx, team } = await thana();
     const session = await openImport(mitanRegister, await krutiRosterWorkbook(), 'kruti.xlsx');
     expect(session.legacy.map((c) => c.col)).toEqual(expect.arrayContaining([1, 2, 3, 6]));
+    expect(session.legacy.every((c) => c.font === 'krutidev')).toBe(true);
     expect(session.legacy.find((c) => c.col === 1)!.samples).toContainEqual({ before: "jes'k dqekj lkgw", after: 'रमेश कुमार साहू' });
     expect(session.mapping.slice(1, 7)).toEqual(['name', 'relativeName', 'gender', 'age', 'mobile', 'placeId']);
     const plan = await prepareImport(ctx, session, { defaults: { teamId: team.id, consentDate: '2026-03-01', category: 'volunteer' } });
@@ -114,6 +115,8 @@ describe('Places matched across scripts', () => {
   it('matches Latin village names to the Devanagari places, lists each match once, and remembers it as an alias', async () => {
     const { ctx, team, places } = await thana();
     const session = await openImport(mitanRegister, await latinVillagesWorkbook(), 'latin.xlsx');
+    // English names and Latin village names are in no legacy font.
+    expect(session.legacy).toEqual([]);
     const plan = await prepareImport(ctx, session, { defaults: { teamId: team.id, consentDate: '2026-03-01', category: 'volunteer' } });
     expect(plan.accepted).toHaveLength(3);
     expect(plan.matches.map((m) => [m.text, m.name])).toEqual([
@@ -136,6 +139,8 @@ describe('Places matched across scripts', () => {
   it('a match the writer refuses is not used (the village is then new or not on the list)', async () => {
     const { ctx, team } = await thana();
     const session = await openImport(mitanRegister, await latinVillagesWorkbook(), 'latin.xlsx');
+    // English names and Latin village names are in no legacy font.
+    expect(session.legacy).toEqual([]);
     const plan = await prepareImport(ctx, session, { defaults: { teamId: team.id, consentDate: '2026-03-01', category: 'volunteer' }, refusedMatches: ['Sakri'] });
     expect(plan.matches.map((m) => m.text)).toEqual(['Beltara']);
     expect(plan.rejected.map((r) => r.reasons[0]!.en)).toEqual(['Village/ward "Sakri" is not on the list', 'Village/ward "Sakri" is not on the list']);
