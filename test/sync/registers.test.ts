@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listReviews } from '../../renderer/src/db/sync';
+import type { StoredRecord } from '../../renderer/src/domain/records';
 import { thanaDesignId } from '../../renderer/src/sync/vdu';
 import { FaultProxy } from './proxy';
 import { admin, expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, purgeFoldedLeaves, type ThanaSetup } from './helpers';
@@ -116,6 +117,40 @@ describe('anything may write to the hub', () => {
       const ids = (await listReviews(pc.db)).filter((x) => x.row.problems?.some((p) => /9123456780/.test(p.message.en))).map((x) => x.row.recordId);
       expect(ids.sort(), `${pc.name}`).toEqual([m1.id, m2.id].sort());
     }
+  });
+
+  it('a Mitan entered on this PC while a pull is under way, with the mobile of an entry still to come, is listed with it on both PCs', async () => {
+    const { a, b, team, place } = await station();
+    const sent: StoredRecord[] = [];
+    for (let i = 0; i < 90; i++) sent.push((await a.mitan(team.id, place.id, { name: `मितान ${i}`, mobile: `93000${String(i).padStart(5, '0')}` })).record);
+    await a.sync({ pushBatch: 50 });
+    // Between two of B's pages, B's writer saves a Mitan with the mobile of one B has not pulled yet.
+    let mine: StoredRecord | undefined;
+    let twin: StoredRecord | undefined;
+    let pages = 0;
+    await b.sync({
+      pullBatch: 40,
+      onProgress: (p) => {
+        if (p.phase === 'pull') pages++;
+      },
+      yieldToUi: async () => {
+        if (mine || !pages) return;
+        const held = new Set((await b.db.mitan.bulkGet(sent.map((m) => m.id))).flatMap((r) => (r ? [r.id] : [])));
+        twin = sent.find((m) => !held.has(m.id));
+        if (held.size && twin) mine = (await b.mitan(team.id, place.id, { name: 'स्थानीय मितान', mobile: twin.data.mobile })).record;
+      },
+    });
+    expect(mine, 'saved between two pages').toBeDefined();
+    // (The hub holds the earlier cases' entries too: only the reviews naming this mobile.)
+    const listed = async (pc: RealPc) =>
+      (await listReviews(pc.db))
+        .filter((x) => x.row.problems?.some((p) => p.message.en.includes(String(twin!.data.mobile))))
+        .map((x) => x.row.recordId)
+        .sort();
+    expect(await listed(b)).toEqual([mine!.id, twin!.id].sort());
+    await syncAll(b, a);
+    await expectRealConverged([a, b], setup);
+    for (const pc of [a, b]) expect(await listed(pc), pc.name).toEqual([mine!.id, twin!.id].sort());
   });
 });
 

@@ -5,6 +5,7 @@ import { searchTokens } from '@/domain/normalize';
 import { linkRows } from '@/domain/auditChain';
 import { sha256Hex } from '@/domain/sha256';
 import { auditChainMiddleware, CHAIN_INDEX, ensureAuditPc } from './audit-chain';
+import { registerWriteWatch } from './sync-keys';
 import type { SuspectBody } from '@/domain/registry/suspects';
 
 /** The register tables of schema versions 1–4 (fixed: shipped versions are never edited). */
@@ -233,6 +234,7 @@ export class StationDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     defineVersions(this);
     this.use(auditChainMiddleware(() => this.auditPc));
+    this.use(registerWriteWatch(REGISTER_TABLES));
     this.on(
       'ready',
       async (vip) => {

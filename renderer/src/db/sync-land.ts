@@ -4,7 +4,7 @@
  * decisions are in src/sync/: versions.ts (what counts as a new version), merge.ts (how two
  * versions merge), validity.ts (what can be accepted, what must be reviewed).
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Issue } from '@/domain/bilingual';
 import { istDate } from '@/domain/dates';
 import type { StoredRecord } from '@/domain/records';
@@ -18,6 +18,7 @@ import { hubMutationId, hubUserOf, hubVersion, unrecordedChanges, withVersion } 
 import type { StationContext } from './context';
 import { auditRow, contributions } from './repository';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable, type ShadowRow, type StationDb, type SuspectRow } from './schema';
+import type { PullKeys } from './sync-keys';
 import { CHECKPOINT_KEY, readMeta, writeMeta, type Checkpoint } from './sync-meta';
 import { PENDING_LEAVES_KEY, syncTables, Workset } from './sync-workset';
 import { docToSuspect } from './registry';
@@ -60,6 +61,8 @@ export interface ApplyContext {
   defs: (type: string) => RegisterDef | undefined;
   now: () => Date;
   newId: () => string;
+  /** The pull session's unique keys (db/sync-keys.ts); without it each key is looked up in the index. */
+  uniqueKeys?: PullKeys;
 }
 
 export interface LandStats {
@@ -380,10 +383,17 @@ async function checkUnique(l: Landing): Promise<void> {
     if (!prefixes.length || !rows.size) continue;
     const keys = new Set<string>();
     for (const r of rows.values()) if (!r.cancelled) for (const k of r.keys ?? []) if (prefixes.some((p) => k.startsWith(p))) keys.add(k);
-    if (!keys.size) continue;
-    // The ids holding each key (one index request per key, all at once; anyOf would walk a cursor),
-    // then the rows of those not in this batch: usually none.
-    const holders = await Promise.all([...keys].map((k) => l.db.registerTable(table).where('keys').equals(k).primaryKeys()));
+    const session = l.ctx.uniqueKeys;
+    if (!keys.size) {
+      session?.add(table, prefixes, rows.values());
+      continue;
+    }
+    // The ids that may hold each key: from the pull session's set, or one index request per key
+    // (all at once; anyOf would walk a cursor). Then the rows of those not in this batch, read
+    // here (usually none): only what they hold now counts.
+    const known = session ? await session.holders(l.db, table, prefixes, keys) : null;
+    const holders = known ? [...known.values()] : await Promise.all([...keys].map((k) => l.db.registerTable(table).where('keys').equals(k).primaryKeys()));
+    session?.add(table, prefixes, rows.values());
     const others = [...new Set(holders.flat())].filter((id) => !rows.has(id));
     const current = new Map<string, StoredRecord>();
     if (others.length) for (const r of await l.db.registerTable(table).bulkGet(others)) if (r) current.set(r.id, r);
@@ -472,6 +482,7 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     merged: new Set(),
   };
   const { ws } = l;
+  ctx.uniqueKeys?.ownTransaction(Dexie.currentTransaction?.idbtrans);
   // The last word per id wins within a batch (a replayed feed may repeat rows).
   const byId = new Map<string, RemoteDoc>();
   for (const r of remotes) byId.set(r.id, r);

@@ -39,6 +39,7 @@ import {
   type RemoteDoc,
 } from '@/db/sync';
 import { REGISTER_TABLES } from '@/db/schema';
+import { PullKeys } from '@/db/sync-keys';
 import { istDate } from '@/domain/dates';
 import { REGISTERS } from '@/domain/registers';
 import type { RegisterDef } from '@/domain/registers/types';
@@ -542,6 +543,17 @@ class Session {
    * a page is only ever landed after the one before it.
    */
   private async pull(epoch: string): Promise<void> {
+    // The unique keys of the registers that have them, kept for the session (db/sync-keys.ts).
+    const tables = REGISTER_TABLES.filter((t) => this.ctx.defs(t)?.uniqueKeys?.length);
+    const keys = this.mode === 'station' && tables.length ? new PullKeys(this.o.db.name, tables) : undefined;
+    try {
+      await this.pullPages(epoch, { ...this.ctx, uniqueKeys: keys });
+    } finally {
+      keys?.close();
+    }
+  }
+
+  private async pullPages(epoch: string, ctx: ApplyContext): Promise<void> {
     const { db } = this.o;
     const limit = this.o.pullBatch ?? DEFAULT_PULL_BATCH;
     const cp = (await readMeta<Checkpoint>(db, CHECKPOINT_KEY))!;
@@ -560,7 +572,7 @@ class Session {
       }
       const checkpoint: Checkpoint = { url: this.o.hub.url, db: this.o.hub.db, epoch, seq: last };
       const hook = this.o.hooks?.beforeCheckpointCommit;
-      const stats = await applyPullBatch(db, remotes, checkpoint, this.ctx, hook ? () => hook(batchNo) : undefined);
+      const stats = await applyPullBatch(db, remotes, checkpoint, ctx, hook ? () => hook(batchNo) : undefined);
       this.report.pulled += stats.applied;
       this.report.merged += stats.merged;
       this.report.removed += stats.removed;
