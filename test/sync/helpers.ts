@@ -7,7 +7,8 @@ import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { StationDb, REGISTER_TABLES } from '../../renderer/src/db/schema';
 import type { StationContext } from '../../renderer/src/db/context';
 import { cancelRecord, correctRecord, createRecord } from '../../renderer/src/db/repository';
-import type { Actor, StoredRecord } from '../../renderer/src/domain/records';
+import type { Actor, StoredRecord, SyncedRecord } from '../../renderer/src/domain/records';
+import { attachSync } from '../../renderer/src/db/sync-state';
 import type { RegisterDef } from '../../renderer/src/domain/registers/types';
 import { bi } from '../../renderer/src/domain/bilingual';
 import { syncOnce, type SyncOptions, type SyncReport } from '../../renderer/src/sync/replicator';
@@ -152,12 +153,13 @@ export class StationPc {
     return cancelRecord(this.ctx, this.actor, TEST_DEF, id, reason);
   }
 
-  get(id: string): Promise<StoredRecord | undefined> {
-    return this.db.outreach.get(id);
+  /** The entry with its sync state (`_rev`, `syncState` from the syncStates table). */
+  async get(id: string): Promise<SyncedRecord | undefined> {
+    return (await attachSync(this.db, [await this.db.outreach.get(id)]))[0];
   }
 
-  async all(): Promise<StoredRecord[]> {
-    return this.db.outreach.orderBy('id').toArray();
+  async all(): Promise<SyncedRecord[]> {
+    return (await attachSync(this.db, await this.db.outreach.orderBy('id').toArray())) as SyncedRecord[];
   }
 
   async totals(): Promise<Record<string, number>> {

@@ -10,7 +10,8 @@ import { cancelRecord, createRecord } from '../../renderer/src/db/repository';
 import { correctMitan, createMitan, createTeam } from '../../renderer/src/db/roster';
 import { REGISTER_TABLES, StationDb } from '../../renderer/src/db/schema';
 import type { StationContext } from '../../renderer/src/db/context';
-import type { Actor, StoredRecord } from '../../renderer/src/domain/records';
+import type { Actor, StoredRecord, SyncedRecord } from '../../renderer/src/domain/records';
+import { attachSync } from '../../renderer/src/db/sync-state';
 import { REGISTERS } from '../../renderer/src/domain/registers';
 import { placeRegister } from '../../renderer/src/domain/registers/place';
 import { DEFAULT_PROFILE } from '../../renderer/src/domain/setup';
@@ -99,9 +100,10 @@ export class RealPc {
     return cancelRecord(this.ctx, this.actor, REGISTERS[table]!, id, 'गलत प्रविष्टि');
   }
 
-  async all(): Promise<StoredRecord[]> {
-    const out: StoredRecord[] = [];
-    for (const t of REGISTER_TABLES) out.push(...(await this.db.registerTable(t).toArray()));
+  /** Every entry with its sync state (`_rev`, `syncState` from the syncStates table). */
+  async all(): Promise<SyncedRecord[]> {
+    const out: SyncedRecord[] = [];
+    for (const t of REGISTER_TABLES) out.push(...((await attachSync(this.db, await this.db.registerTable(t).toArray())) as SyncedRecord[]));
     return out.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 

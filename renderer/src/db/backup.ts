@@ -16,6 +16,7 @@ import { AUDIT_PC_KEY } from './audit-chain';
 import { auditRow } from './repository';
 import { readProfile } from './settings';
 import { REGISTER_TABLES } from './schema';
+import { moveStatesOut } from './sync-state';
 
 /** Rows per read page and write batch inside the restore transaction. */
 const RESTORE_CHUNK = 2_000;
@@ -100,10 +101,12 @@ export async function restoreBackup(
   await saveSafetyCopy();
   // 3. Replace in one transaction (writing only rows that differ: see replaceTableRows).
   let records = 0;
+  // Made before the entries' sync state had its own table (schema v8): moved out as the upgrade does.
+  const tables = content.dbVersion < 8 ? moveStatesOut(content.tables, REGISTER_TABLES) : content.tables;
   await db.transaction('rw', db.tables, async () => {
     for (const t of db.tables) {
       // The audit log only grows: rows written since the backup (and any the backup lacks) stay.
-      const rows = t.name === db.audit.name ? await withCurrentAudit(ctx, content.tables.audit ?? []) : (content.tables[t.name] ?? []);
+      const rows = t.name === db.audit.name ? await withCurrentAudit(ctx, tables.audit ?? []) : (tables[t.name] ?? []);
       await replaceTableRows(t, rows, RESTORE_CHUNK);
       if ((REGISTER_TABLES as readonly string[]).includes(t.name)) records += rows.length;
     }

@@ -20,7 +20,7 @@ export const CONSENT_RECEIVED_REASON = 'हस्ताक्षरित सह
 export async function recordConsentForms(ctx: StationContext, actor: Actor, ids: string[], consentDate: string): Promise<number> {
   if (!ids.length) throw new DomainError('consent.none', bi('कोई मितान नहीं चुना गया', 'No Mitan was chosen'));
   const { db } = ctx;
-  return db.transaction('rw', [db.registerTable('mitan'), db.serials, db.audit, db.totals], async () => {
+  return db.transaction('rw', [db.registerTable('mitan'), db.syncStates, db.serials, db.audit, db.totals], async () => {
     for (const id of ids) await correctRecord(ctx, actor, mitanRegister, id, { consentDate, consentPending: false }, CONSENT_RECEIVED_REASON);
     return ids.length;
   });

@@ -84,7 +84,7 @@ export async function commitImport(ctx: StationContext, actor: Actor, def: Regis
   // The plan validated these rows with the register's rules under `plan.validatedUnder`: not
   // again unless the day or the settings changed since the writer saw the preview.
   const prepared = await prepareNewRecords(ctx, actor, def, inputs, { validatedUnder: plan.validatedUnder, warnings: plan.accepted.map((r) => r.warnings) });
-  return db.transaction('rw', [...tables, db.serials, db.audit, db.totals, db.suspect], async () => {
+  return db.transaction('rw', [...tables, db.syncStates, db.serials, db.audit, db.totals, db.suspect], async () => {
     const added: Record<string, CreateResult[]> = {};
     for (const type of addedTypes) added[type] = await writeNewRecords(ctx, actor, registerOf(type), preparedAdded[type]!, { unique: opts.unique?.[type] });
     await rememberAliases(ctx, actor, opts.aliases ?? []);

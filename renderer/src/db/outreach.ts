@@ -65,7 +65,7 @@ export interface VerifyResult {
 export async function verifyOutreach(ctx: StationContext, claimed: Actor, ids: string[]): Promise<VerifyResult> {
   assertCan(claimed.role, 'outreach.verify');
   const { db } = ctx;
-  return db.transaction('rw', [db.outreach, db.serials, db.audit, db.totals, db.users], async () => {
+  return db.transaction('rw', [db.outreach, db.syncStates, db.serials, db.audit, db.totals, db.users], async () => {
     // The verifier as the users table knows them (name and rank go on the entry).
     const actor = await trustedActor(ctx, claimed, 'outreach.verify');
     const by = actor.rank ? `${actor.name} (${actor.rank})` : actor.name;

@@ -17,6 +17,7 @@ import { trustedActor } from './actor';
 import type { StationContext } from './context';
 import { writeSuspects, writeSuspectsMany, writesSuspects } from './registry';
 import type { AuditAction, AuditRow, StationDb } from './schema';
+import { markChanged, markNew } from './sync-state';
 
 export function formatSerial(year: number, pcSeries: string, no: number): string {
   return `${year}/${pcSeries}${String(no).padStart(4, '0')}`;
@@ -24,7 +25,7 @@ export function formatSerial(year: number, pcSeries: string, no: number): string
 
 function tables(db: StationDb, type: string) {
   // Complaints write their suspect-registry entries in the same transaction (db/registry.ts).
-  return [db.registerTable(type), db.serials, db.audit, db.totals, ...(writesSuspects(type) ? [db.suspect] : [])];
+  return [db.registerTable(type), db.syncStates, db.serials, db.audit, db.totals, ...(writesSuspects(type) ? [db.suspect] : [])];
 }
 
 export function auditRow(
@@ -157,10 +158,9 @@ export async function createRecord(ctx: StationContext, actor: Actor, def: Regis
       history: [entry],
       cancelled: null,
       late: isLate(ctx, def, data),
-      _rev: null,
-      syncState: 'dirty',
     };
     await db.registerTable(def.type).add(rec);
+    await markNew(db, def.type, [rec]);
     await writeSuspects(db, rec, at);
     await applyTotals(db, contributions(def, rec), 1);
     await db.audit.add(auditRow(ctx, actor, 'create', { recordType: def.type, recordId: rec.id, summary: serial ?? '', after: data }));
@@ -309,8 +309,6 @@ export async function writeNewRecords(ctx: StationContext, actor: Actor, def: Re
         history: [{ version: 1, kind: 'create', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: null, changes: [], mutationId }],
         cancelled: null,
         late: isLate(ctx, def, p.data),
-        _rev: null,
-        syncState: 'dirty',
       };
       chunk.push(rec);
       // Sum the contributions: one read and write per totals key at the end, not per entry.
@@ -321,7 +319,7 @@ export async function writeNewRecords(ctx: StationContext, actor: Actor, def: Re
       }
     }
     records.push(...chunk);
-    const written = table.bulkAdd(chunk);
+    const written = Promise.all([table.bulkAdd(chunk), markNew(db, def.type, chunk)]);
     // A failure aborts the transaction; it is awaited below (or through the transaction).
     written.catch(() => undefined);
     sizes.took(chunk.length, sizes.clock() - t0);
@@ -487,9 +485,9 @@ export async function correctRecord(
         ...rec.history,
         { version, kind, at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: why, changes, mutationId },
       ],
-      syncState: 'dirty',
     };
     await db.registerTable(def.type).put(next);
+    await markChanged(db, def.type, [next]);
     await writeSuspects(db, next, at);
     await applyTotals(db, contributions(def, rec), -1);
     await applyTotals(db, contributions(def, next), 1);
@@ -531,9 +529,9 @@ export async function cancelRecord(ctx: StationContext, actor: Actor, def: Regis
         ...rec.history,
         { version, kind: 'cancel', at, by: actor.userId, byName: actor.name, initials: actor.initials, reason: why, changes: [], mutationId },
       ],
-      syncState: 'dirty',
     };
     await db.registerTable(def.type).put(next);
+    await markChanged(db, def.type, [next]);
     await writeSuspects(db, next, at);
     await applyTotals(db, contributions(def, rec), -1);
     await db.audit.add(auditRow(ctx, actor, 'cancel', { recordType: def.type, recordId: id, summary: `${rec.serial ?? ''} ${why}`.trim() }));

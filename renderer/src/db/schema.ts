@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { StoredRecord } from '@/domain/records';
+import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
+import { syncStateOf } from './sync-state';
 import type { Role } from '@/domain/roles';
 import { searchTokens } from '@/domain/normalize';
 import { linkRows } from '@/domain/auditChain';
@@ -16,6 +17,8 @@ export const REGISTER_TABLES = [...V1_TABLES, 'training'] as const;
 export type RegisterTable = (typeof REGISTER_TABLES)[number];
 
 const COMMON = 'id, [serialYear+serialNo], createdAt, updatedAt, [syncState+updatedAt], *tokens, *keys';
+/** From v8 the sync state lives in `syncStates` (db/sync-state.ts): the entries lose its index. */
+const COMMON_V8 = 'id, [serialYear+serialNo], createdAt, updatedAt, *tokens, *keys';
 
 /** Extra indexes per register, on the register's own fields. */
 const REGISTER_INDEXES: Record<RegisterTable, string> = {
@@ -104,6 +107,26 @@ export interface AuditRow {
   seq?: number;
   prevHash?: string;
   hash?: string;
+}
+
+/**
+ * Where a register entry stands with the hub (v8): its last known `_rev` and whether it waits to be
+ * pushed, beside the entry rather than inside it, so that marking a pushed entry synced writes this
+ * small row and not the entry with all its index entries (db/sync-state.ts).
+ */
+export interface SyncStateRow {
+  /** The entry's id. */
+  id: string;
+  /** Its register table. */
+  table: string;
+  state: SyncState;
+  /** CouchDB revision last seen from the hub; null until first pushed. */
+  rev: string | null;
+  /** The entry's `updatedAt` when the state was written: the outbox sends the oldest first. */
+  at: string;
+  /** The entry's version (`mutationId:version`) the state is about: a push answer for another version leaves it dirty. */
+  mutationId: string;
+  version: number;
 }
 
 /** Running totals kept in the same transaction as the entries they count. */
@@ -222,6 +245,8 @@ export class StationDb extends Dexie {
   syncRejects!: Table<SyncRejectRow, string>;
   syncConflicts!: Table<SyncConflictRow, string>;
   syncQuarantine!: Table<SyncQuarantineRow, string>;
+  /** The register entries' sync state (v8): `_rev` and dirty/synced/conflict/rejected per entry. */
+  syncStates!: Table<SyncStateRow, string>;
   /** This PC's audit chain id (syncMeta `auditPc`), loaded as the database opens. */
   auditPc: string | null = null;
   /** This thana's registry entries (db/registry.ts), synced with the thana database like the registers. */
@@ -302,6 +327,15 @@ export const SCHEMA_V7: Record<string, string> = {
 };
 
 /**
+ * v8 moves the register entries' sync state (`_rev`, `syncState`) into `syncStates`, one small row
+ * per entry read through `[state+table+at]`; the entries lose their `[syncState+updatedAt]` index.
+ */
+export const SCHEMA_V8: Record<string, string> = {
+  ...Object.fromEntries(REGISTER_TABLES.map((t) => [t, `${COMMON_V8}, ${REGISTER_INDEXES[t]}`])),
+  syncStates: 'id, [state+table+at]',
+};
+
+/**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
@@ -310,6 +344,7 @@ export const SCHEMA_V7: Record<string, string> = {
  * v6: the audit hash chain's index. Rows already on the hub stay as they were ("not chained");
  *     rows this PC wrote and has not pushed yet start its chain (the hub wants chained rows).
  * v7: the suspect registry (own identifier documents, the district's pulled entries).
+ * v8: the register entries' sync state moves to `syncStates` (entries waiting to go keep waiting).
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -357,4 +392,20 @@ export function defineVersions(db: Dexie): void {
       if (own.length) await tx.table('audit').bulkPut(linkRows(own, pc, null, sha256Hex).rows);
     });
   db.version(7).stores(SCHEMA_V7);
+  db.version(8)
+    .stores(SCHEMA_V8)
+    .upgrade(async (tx) => {
+      for (const t of REGISTER_TABLES) {
+        const states: SyncStateRow[] = [];
+        await tx
+          .table(t)
+          .toCollection()
+          .modify((r: StoredRecord & Partial<Pick<SyncedRecord, '_rev' | 'syncState'>>) => {
+            states.push(syncStateOf(t, r));
+            delete r._rev;
+            delete r.syncState;
+          });
+        await tx.table('syncStates').bulkPut(states);
+      }
+    });
 }

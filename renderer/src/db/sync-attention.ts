@@ -69,9 +69,9 @@ export async function pushBackDeleted(db: StationDb, recordId: string): Promise<
   return db.transaction('rw', syncTables(db), async () => {
     const row = await db.syncConflicts.get(`deleted:${recordId}`);
     if (!row) return false;
-    const table = db.registerTable(row.table);
-    const rec = await table.get(recordId);
-    if (rec && rec.syncState === 'conflict') await table.put({ ...rec, syncState: 'dirty' });
+    const rec = await db.registerTable(row.table).get(recordId);
+    const state = rec ? await db.syncStates.get(recordId) : undefined;
+    if (state && state.state === 'conflict') await db.syncStates.put({ ...state, state: 'dirty' });
     await db.syncConflicts.delete(row.id);
     return !!rec;
   });

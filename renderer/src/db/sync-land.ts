@@ -7,7 +7,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Issue } from '@/domain/bilingual';
 import { istDate } from '@/domain/dates';
-import type { StoredRecord } from '@/domain/records';
+import type { StoredRecord, SyncedRecord } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { bodyOf, classify, docToAudit, docToRecord, sameValue, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { SYNC_MARKER_TYPE } from '@/sync/districtViews';
@@ -22,6 +22,7 @@ import type { PullKeys } from './sync-keys';
 import { CHECKPOINT_KEY, readMeta, writeMeta, type Checkpoint } from './sync-meta';
 import { PENDING_LEAVES_KEY, syncTables, Workset } from './sync-workset';
 import { docToSuspect } from './registry';
+import { withSync } from './sync-state';
 import { planSuspectBodies, SUSPECT_TYPE } from '@/domain/registry/suspects';
 
 /** A hub document as the replicator hands it over: from `_changes`, or `_all_docs` after a 409. */
@@ -49,7 +50,7 @@ export interface PreparedDoc {
   today: string;
   refusal: Refusal | null;
   /** The body as a record, as the hub holds it. */
-  raw?: StoredRecord;
+  raw?: SyncedRecord;
   /** `raw` re-derived from the register (station mode). */
   rd?: Rederived;
 }
@@ -160,7 +161,7 @@ export async function prepareLanding(remotes: RemoteDoc[], ctx: ApplyContext): P
 }
 
 /** A hub tombstone for an entry: it is never erased here (design §3.14). */
-function landTombstone(l: Landing, table: RegisterTable, remote: RemoteDoc, local: StoredRecord | undefined, shadow: ShadowRow | undefined): void {
+function landTombstone(l: Landing, table: RegisterTable, remote: RemoteDoc, local: SyncedRecord | undefined, shadow: ShadowRow | undefined): void {
   const { ws, stats, ctx } = l;
   if (!local) {
     if (shadow) ws.dropShadow(remote.id);
@@ -184,7 +185,7 @@ function landTombstone(l: Landing, table: RegisterTable, remote: RemoteDoc, loca
   stats.hubDeleted++;
 }
 
-function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local: StoredRecord | undefined, shadow: ShadowRow | undefined): void {
+function landRegister(l: Landing, table: RegisterTable, remote: RemoteDoc, local: SyncedRecord | undefined, shadow: ShadowRow | undefined): void {
   const { ws, stats, ctx } = l;
   const def = ctx.defs(table);
   if (remote.missing) {
@@ -465,6 +466,19 @@ function heldRows<T extends { id: string }>(table: Table<T, string>, ids: string
     });
 }
 
+/** `heldRows` of a register table, each entry with its sync state beside it (db/sync-state.ts). */
+function heldEntries(db: StationDb, table: RegisterTable, ids: string[]): PromiseLike<Map<string, SyncedRecord>> {
+  return heldRows(db.registerTable(table), ids).then((m) => {
+    if (!m.size) return new Map<string, SyncedRecord>();
+    return db.syncStates.bulkGet([...m.keys()]).then((states) => {
+      let i = 0;
+      const out = new Map<string, SyncedRecord>();
+      for (const [id, r] of m) out.set(id, withSync(r, states[i++]));
+      return out;
+    });
+  });
+}
+
 /**
  * Land hub documents on the local rows. Call INSIDE a transaction over the sync tables.
  * Idempotent: landing the same documents twice changes nothing the second time.
@@ -515,11 +529,11 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     groups.get(group)!.push(r);
   }
 
-  const locals = new Map<string, Map<string, StoredRecord>>();
+  const locals = new Map<string, Map<string, SyncedRecord>>();
   for (const t of REGISTER_TABLES) {
     const list = groups.get(t);
     if (!list?.length) continue;
-    const m = await heldRows(db.registerTable(t), list.map((r) => r.id));
+    const m = await heldEntries(db, t, list.map((r) => r.id));
     locals.set(t, m);
     // Shadows matter only where a local row exists and differs from the hub's revision.
     for (const r of list) {
@@ -570,7 +584,7 @@ export async function landDocs(db: StationDb, remotes: RemoteDoc[], ctx: ApplyCo
     // Awaited only when there is work: an await with no IndexedDB request in it, before any request
     // of the transaction, lets it commit early (PrematureCommitError, seen with fake-indexeddb).
     if (l.ws.puts.size) await checkUnique(l);
-    const merged = [...l.merged].map((id) => l.ws.puts.get('complaint')?.get(id)).filter((r): r is StoredRecord => !!r);
+    const merged = [...l.merged].map((id) => l.ws.puts.get('complaint')?.get(id)).filter((r): r is SyncedRecord => !!r);
     if (merged.length) await rederiveSuspects(l, merged);
     writeReviews(l);
   }

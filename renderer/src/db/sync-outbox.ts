@@ -2,10 +2,11 @@
  * The outbox: the next push batch (dirty rows, changed thana settings), what the hub's answers
  * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
  */
-import Dexie, { type Table } from 'dexie';
-import type { StoredRecord } from '@/domain/records';
+import Dexie, { type Collection, type Table } from 'dexie';
+import type { SyncedRecord } from '@/domain/records';
 import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
-import { REGISTER_TABLES, type AuditRow, type StationDb, type SyncConflictRow, type SyncRejectRow } from './schema';
+import { REGISTER_TABLES, type AuditRow, type RegisterTable, type StationDb, type SuspectRow, type SyncConflictRow, type SyncRejectRow, type SyncStateRow } from './schema';
+import { stateRange, withSync } from './sync-state';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
 import { suspectToDoc } from './registry';
@@ -28,57 +29,77 @@ function dirtyRange(table: Table, index: string) {
   return table.where(index).between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]);
 }
 
-/** Where the outbox stopped reading a table in this push: the next read starts there (see nextDirty). */
+/** Where the outbox stopped reading a table in this push: the next read starts there (see nextInRange). */
 export interface OutboxPosition {
   /** `updatedAt` (audit: `at`) of the last row read; null: from the start of the range. */
   from: string | null;
 }
 
 /**
- * The next `want` dirty rows (in index order) not in `skip`, read in one `getAll` of the index
- * range (no cursor stepping row by row).
+ * The next `want` rows of a dirty range (in index order) not in `skip`, read in one `getAll` (no
+ * cursor stepping row by row). `range(from)` is the range from a time on (null: from its start).
  *
  * Read from where the previous batch stopped (`pos`), not from the start of the range: a row
- * marked synced leaves its old `['dirty', time]` index entry behind, which IndexedDB (Chromium)
+ * marked synced leaves its old `['dirty', …, time]` index entry behind, which IndexedDB (Chromium)
  * steps over, checking it against the row, until it cleans up; read from the start, every batch
  * steps over all the rows pushed before it (measured: 10 ms for the first batch of 10,000, 600 ms
  * for the last). Rows with the same time as the position (an import's) are read again and
  * skipped: rows on their way or given up this session are in `skip`, and the read grows until it
  * has `want` rows or the range ends. Rows made dirty behind the position are found by the read
- * from the start that ends every push (`collectOutgoing`, `idle`).
+ * from the start that ends every push (`collectOutgoing`, `idle`). Call inside a transaction.
  */
-async function nextDirty<T extends { id: string }>(
-  db: StationDb,
-  table: Table<T, string>,
-  index: string,
+async function nextInRange<T extends { id: string }>(
+  range: (from: string | null) => Collection<T, string>,
   field: 'updatedAt' | 'at',
   want: number,
   skip: OutboxOptions['skip'],
   pos: OutboxPosition,
 ): Promise<T[]> {
-  if (want <= 0) return [];
-  return db.transaction('r', table, async () => {
-    const lower = ['dirty', pos.from ?? Dexie.minKey];
-    // From a position, rows on their way are behind it: a few more than wanted cover ties.
-    let ask = want + (pos.from === null ? (skip.size ?? want) : 8);
-    for (;;) {
-      const read = (await table.where(index).between(lower, ['dirty', Dexie.maxKey], true, true).limit(ask).toArray()) as T[];
-      const rows: T[] = [];
-      for (const r of read) if (!skip.has(r.id) && rows.push(r) >= want) break;
-      if (rows.length >= want || read.length < ask) {
-        const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
-        if (last && typeof last[field] === 'string') pos.from = last[field] as string;
-        return rows;
-      }
-      ask *= 2;
+  // From a position, rows on their way are behind it: a few more than wanted cover ties.
+  let ask = want + (pos.from === null ? (skip.size ?? want) : 8);
+  for (;;) {
+    const read = await range(pos.from).limit(ask).toArray();
+    const rows: T[] = [];
+    for (const r of read) if (!skip.has(r.id) && rows.push(r) >= want) break;
+    if (rows.length >= want || read.length < ask) {
+      const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
+      if (last && typeof last[field] === 'string') pos.from = last[field] as string;
+      return rows;
     }
+    ask *= 2;
+  }
+}
+
+/** The next dirty audit or suspect-registry rows (their state is inside the row). */
+function nextDirtyRows<T extends { id: string }>(db: StationDb, table: Table<T, string>, index: string, field: 'updatedAt' | 'at', want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<T[]> {
+  if (want <= 0) return Promise.resolve([]);
+  const range = (from: string | null) => table.where(index).between(['dirty', from ?? Dexie.minKey], ['dirty', Dexie.maxKey], true, true);
+  return db.transaction('r', table, () => nextInRange(range, field, want, skip, pos));
+}
+
+/**
+ * The next dirty entries of a register: their `syncStates` rows (`[state+table+at]`), then the
+ * entries, read in the same transaction. A state row without its entry is skipped for this push.
+ */
+function nextDirtyEntries(db: StationDb, table: RegisterTable, want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<SyncedRecord[]> {
+  if (want <= 0) return Promise.resolve([]);
+  return db.transaction('r', [db.syncStates, db.registerTable(table)], async () => {
+    const states = await nextInRange((from) => stateRange(db, table, 'dirty', from), 'at', want, skip, pos);
+    const rows = await db.registerTable(table).bulkGet(states.map((s) => s.id));
+    const out: SyncedRecord[] = [];
+    states.forEach((s, i) => {
+      const row = rows[i];
+      if (row) out.push(withSync(row, s));
+      else skip.add(s.id);
+    });
+    return out;
   });
 }
 
-/** Entries waiting to go: indexed counts on [syncState+updatedAt] (audit: [syncState+at]). */
+/** Entries waiting to go: indexed counts on syncStates' [state+table+at] (audit: [syncState+at]). */
 export async function countWaiting(db: StationDb): Promise<number> {
   let n = 0;
-  for (const t of REGISTER_TABLES) n += await dirtyRange(db.registerTable(t), '[syncState+updatedAt]').count();
+  for (const t of REGISTER_TABLES) n += await stateRange(db, t).count();
   n += await dirtyRange(db.audit, '[syncState+at]').count();
   return n;
 }
@@ -174,16 +195,16 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
   }
   for (const t of REGISTER_TABLES) {
     if (full()) break;
-    const rows = await nextDirty(db, db.registerTable(t), '[syncState+updatedAt]', 'updatedAt', o.limit - out.length, o.skip, position(t));
+    const rows = await nextDirtyEntries(db, t, o.limit - out.length, o.skip, position(t));
     for (const r of rows) if (!full()) consider({ id: r.id, table: t, doc: recordToDoc(r), snapshot: rowSnapshot(r) });
   }
   if (!full()) {
-    const rows = await nextDirty(db, db.audit, '[syncState+at]', 'at', o.limit - out.length, o.skip, position('audit'));
+    const rows = await nextDirtyRows(db, db.audit, '[syncState+at]', 'at', o.limit - out.length, o.skip, position('audit'));
     for (const r of rows) if (!full()) consider({ id: r.id, table: 'audit', doc: auditToDoc(r), snapshot: r.id });
   }
   if (!full()) {
     // This thana's suspect-registry entries (small; the hub replicates them into the district registry).
-    const rows = await nextDirty(db, db.suspect, '[syncState+updatedAt]', 'updatedAt', o.limit - out.length, o.skip, position('suspect'));
+    const rows = await nextDirtyRows(db, db.suspect, '[syncState+updatedAt]', 'updatedAt', o.limit - out.length, o.skip, position('suspect'));
     for (const r of rows) if (!full()) consider({ id: r.id, table: 'suspect', doc: suspectToDoc(r), snapshot: rowSnapshot(r) });
   }
   if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
@@ -196,15 +217,15 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
 }
 
 /**
- * The rows of these outgoing documents as they are now, in their order (undefined: gone). Read as
- * the index range they were sent from (`getAll` of the dirty rows between the first and the last
- * one's time: one request instead of one `get` per row); a row not found there (edited meanwhile,
- * so its time moved) is read by its id.
+ * The audit or suspect rows of these outgoing documents as they are now, in their order
+ * (undefined: gone). Read as the index range they were sent from (`getAll` of the dirty rows
+ * between the first and the last one's time: one request instead of one `get` per row); a row not
+ * found there (edited meanwhile, so its time moved) is read by its id.
  */
-async function currentRows(table: Table<StoredRecord | AuditRow, string>, tableName: string, outs: Outgoing[]): Promise<(StoredRecord | AuditRow | undefined)[]> {
+async function currentRows(table: Table<AuditRow | SuspectRow, string>, tableName: string, outs: Outgoing[]): Promise<(AuditRow | SuspectRow | undefined)[]> {
   const field = tableName === 'audit' ? 'at' : 'updatedAt';
   const times = outs.map((o) => o.doc[field]).filter((t): t is string => typeof t === 'string');
-  const found = new Map<string, StoredRecord | AuditRow>();
+  const found = new Map<string, AuditRow | SuspectRow>();
   let [lo, hi] = [times[0] ?? '', times[0] ?? ''];
   for (const t of times) {
     if (t < lo) lo = t;
@@ -221,9 +242,13 @@ async function currentRows(table: Table<StoredRecord | AuditRow, string>, tableN
   return outs.map((o) => found.get(o.id));
 }
 
+const isRegister = (table: string): table is RegisterTable => (REGISTER_TABLES as readonly string[]).includes(table);
+
 /**
  * The hub accepted (`ok`) or refused (`rejects`) these documents. An accepted row becomes synced
  * only if nobody changed it while the request was away; otherwise it stays dirty on the new revision.
+ * A register entry's answer is written in its small `syncStates` row only (the entry is not
+ * rewritten); audit and suspect rows carry their state inside.
  */
 export async function applyPushResults(
   db: StationDb,
@@ -234,8 +259,8 @@ export async function applyPushResults(
   let synced = 0;
   let stillDirty = 0;
   await db.transaction('rw', syncTables(db), async () => {
-    // A batch of 200 is a handful of requests, all issued at once: the rows (to see whether they
-    // changed while the request was away) and the few shadows, refusals and hub-deletion notes
+    // A batch of 200 is a handful of requests, all issued at once: the rows' states (to see whether
+    // they changed while the request was away) and the few shadows, refusals and hub-deletion notes
     // that may name them, then every write.
     const byTable = new Map<string, { out: Outgoing; rev: string }[]>();
     for (const item of ok) {
@@ -248,8 +273,10 @@ export async function applyPushResults(
     const ids = tables.flatMap(([, items]) => items.map(({ out }) => out.id));
     // Usually none of them is there: look the keys up (cheap) rather than delete blind.
     const present = (t: Table, keys: string[]) => (keys.length ? (t.where(':id').anyOf(keys).primaryKeys() as Promise<string[]>) : Promise.resolve([]));
+    const current = (t: string, outs: Outgoing[]) =>
+      isRegister(t) ? db.syncStates.bulkGet(outs.map((o) => o.id)) : currentRows(db.table(t) as Table<AuditRow | SuspectRow, string>, t, outs);
     const [rowsByTable, shadows, refused, deletedNotes] = await Promise.all([
-      Promise.all(tables.map(([t, items]) => currentRows(db.table(t) as Table<StoredRecord | AuditRow, string>, t, items.map(({ out }) => out)))),
+      Promise.all(tables.map(([t, items]) => current(t, items.map(({ out }) => out)))),
       present(db.shadows, ids),
       present(db.syncRejects, ids),
       present(db.syncConflicts, ids.map((id) => `deleted:${id}`)),
@@ -258,17 +285,19 @@ export async function applyPushResults(
     const writes: Promise<unknown>[] = [];
     tables.forEach(([tableName, items], n) => {
       const rows = rowsByTable[n]!;
-      const puts: (StoredRecord | AuditRow)[] = [];
+      const register = isRegister(tableName);
+      const puts: (SyncStateRow | AuditRow | SuspectRow)[] = [];
       items.forEach(({ out, rev }, i) => {
         const row = rows[i];
         if (!row) return;
-        const unchanged = tableName === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot;
-        puts.push({ ...row, _rev: rev, syncState: unchanged ? 'synced' : 'dirty' } as StoredRecord & AuditRow);
+        const unchanged = tableName === 'audit' || rowSnapshot(row as SyncStateRow | SuspectRow) === out.snapshot;
+        const syncState = unchanged ? 'synced' : 'dirty';
+        puts.push(register ? { ...(row as SyncStateRow), rev, state: syncState } : { ...(row as AuditRow | SuspectRow), _rev: rev, syncState });
         cleared.add(out.id);
         if (unchanged) synced++;
         else stillDirty++;
       });
-      writes.push((db.table(tableName) as Table<StoredRecord | AuditRow, string>).bulkPut(puts));
+      writes.push(register ? db.syncStates.bulkPut(puts as SyncStateRow[]) : (db.table(tableName) as Table<AuditRow | SuspectRow, string>).bulkPut(puts as (AuditRow | SuspectRow)[]));
     });
     const drop = (t: Table, keys: string[], id: (key: string) => string = (k) => k) => {
       const gone = keys.filter((k) => cleared.has(id(k)));
@@ -288,11 +317,15 @@ export async function applyPushResults(
       const reject: SyncRejectRow = { id: out.id, table: out.table, at, error, reason, body: bodyOf(out.doc) };
       await db.syncRejects.put(reject);
       if (out.table === 'settings') continue;
-      const table = db.table(out.table) as Table<StoredRecord | AuditRow, string>;
-      const row = await table.get(out.id);
       // Only the version that was refused is marked; a newer edit gets its own chance.
-      if (row && (out.table === 'audit' || rowSnapshot(row as StoredRecord) === out.snapshot))
-        await table.put({ ...row, syncState: 'rejected' } as StoredRecord & AuditRow);
+      if (isRegister(out.table)) {
+        const state = await db.syncStates.get(out.id);
+        if (state && rowSnapshot(state) === out.snapshot) await db.syncStates.put({ ...state, state: 'rejected' });
+        continue;
+      }
+      const table = db.table(out.table) as Table<AuditRow | SuspectRow, string>;
+      const row = await table.get(out.id);
+      if (row && (out.table === 'audit' || rowSnapshot(row as SuspectRow) === out.snapshot)) await table.put({ ...row, syncState: 'rejected' });
     }
   });
   return { synced, stillDirty };
@@ -303,10 +336,13 @@ export async function requeueRejected(db: StationDb, ids?: string[]): Promise<nu
   return db.transaction('rw', syncTables(db), async () => {
     const rejects = ids ? (await db.syncRejects.bulkGet(ids)).filter((r): r is SyncRejectRow => !!r) : await db.syncRejects.toArray();
     for (const r of rejects) {
-      if (r.table !== 'settings') {
-        const table = db.table(r.table) as Table<StoredRecord | AuditRow, string>;
+      if (isRegister(r.table)) {
+        const state = await db.syncStates.get(r.id);
+        if (state && state.state === 'rejected') await db.syncStates.put({ ...state, state: 'dirty' });
+      } else if (r.table !== 'settings') {
+        const table = db.table(r.table) as Table<AuditRow | SuspectRow, string>;
         const row = await table.get(r.id);
-        if (row && row.syncState === 'rejected') await table.put({ ...row, syncState: 'dirty' } as StoredRecord & AuditRow);
+        if (row && row.syncState === 'rejected') await table.put({ ...row, syncState: 'dirty' });
       }
       await db.syncRejects.delete(r.id);
     }
@@ -319,6 +355,12 @@ export async function requeueRejected(db: StationDb, ids?: string[]): Promise<nu
 
 /** Ids and revisions of rows the hub is believed to have, a page at a time (keyset on id). */
 export async function pageHubKnown(db: StationDb, table: string, after: string, limit: number): Promise<{ id: string; rev: string }[]> {
+  if (isRegister(table)) {
+    const t = db.registerTable(table);
+    const ids = await (after ? t.where(':id').above(after) : t.toCollection()).limit(limit).primaryKeys();
+    const states = await db.syncStates.bulkGet(ids);
+    return ids.map((id, i) => ({ id, rev: states[i]?.rev ?? '' }));
+  }
   const t = db.table(table) as Table<{ id: string; _rev: string | null }, string>;
   const rows = await (after ? t.where(':id').above(after) : t.toCollection()).limit(limit).toArray();
   return rows.map((r) => ({ id: r.id, rev: r._rev ?? '' }));
@@ -328,9 +370,15 @@ export async function pageHubKnown(db: StationDb, table: string, after: string, 
 export async function markMissingOnHub(db: StationDb, table: string, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
   return db.transaction('rw', syncTables(db), async () => {
-    const t = db.table(table) as Table<StoredRecord | AuditRow, string>;
-    const rows = (await t.bulkGet(ids)).filter((r): r is StoredRecord | AuditRow => !!r);
-    await t.bulkPut(rows.map((r) => ({ ...r, _rev: null, syncState: r.syncState === 'rejected' ? 'rejected' : 'dirty' }) as StoredRecord & AuditRow));
+    if (isRegister(table)) {
+      const states = (await db.syncStates.bulkGet(ids)).filter((s): s is SyncStateRow => !!s);
+      await db.syncStates.bulkPut(states.map((s) => ({ ...s, rev: null, state: s.state === 'rejected' ? 'rejected' : 'dirty' })));
+      await db.shadows.bulkDelete(ids);
+      return states.length;
+    }
+    const t = db.table(table) as Table<AuditRow | SuspectRow, string>;
+    const rows = (await t.bulkGet(ids)).filter((r): r is AuditRow | SuspectRow => !!r);
+    await t.bulkPut(rows.map((r) => ({ ...r, _rev: null, syncState: r.syncState === 'rejected' ? 'rejected' : 'dirty' }) as AuditRow & SuspectRow));
     await db.shadows.bulkDelete(ids);
     return rows.length;
   });

@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import { sameValue, settingDocId, SETTING_DOCS, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type StationDb } from './schema';
+import { stateRange } from './sync-state';
 
 export interface WaitingCounts {
   entries: number;
@@ -36,10 +37,10 @@ async function settingWaiting(db: StationDb, thana: string, setting: SettingDocT
   return !(rejected && sameValue((rejected.body as { value?: unknown } | null)?.value, value));
 }
 
-/** Indexed counts on [syncState+updatedAt] (audit: [syncState+at]); `thana` '' leaves settings out. */
+/** Indexed counts on syncStates' [state+table+at] (audit: [syncState+at]); `thana` '' leaves settings out. */
 export async function countWaitingByKind(db: StationDb, thana: string): Promise<WaitingCounts> {
   let entries = 0;
-  for (const t of REGISTER_TABLES) entries += await dirtyCount(db.registerTable(t), '[syncState+updatedAt]');
+  for (const t of REGISTER_TABLES) entries += await stateRange(db, t).count();
   entries += await dirtyCount(db.audit, '[syncState+at]');
   const registry = await dirtyCount(db.suspect, '[syncState+updatedAt]');
   let settings = 0;

@@ -4,9 +4,10 @@
  * the quarantine and the ids whose conflict leaves wait for the resolver.
  */
 import type { Table } from 'dexie';
-import type { StoredRecord } from '@/domain/records';
+import type { SyncedRecord } from '@/domain/records';
 import type { TotalContribution } from '@/domain/registers/types';
 import { adaptiveChunks } from '@/domain/timeslice';
+import { entryOf, syncStateOf } from './sync-state';
 import { REGISTER_TABLES, type AuditRow, type ShadowRow, type StationDb, type SuspectRow, type SyncConflictRow, type SyncQuarantineRow } from './schema';
 
 /** Tables a sync transaction may touch. */
@@ -22,6 +23,7 @@ export function syncTables(db: StationDb): Table[] {
     db.syncConflicts,
     db.syncQuarantine,
     db.suspect,
+    db.syncStates,
   ];
 }
 
@@ -54,7 +56,8 @@ export async function putInChunks(table: Table, rows: unknown[]): Promise<void> 
 }
 
 export class Workset {
-  readonly puts = new Map<string, Map<string, StoredRecord>>();
+  /** Entries with their sync state: flush writes the entry and its `syncStates` row. */
+  readonly puts = new Map<string, Map<string, SyncedRecord>>();
   readonly deletes = new Map<string, Set<string>>();
   readonly auditPuts = new Map<string, AuditRow>();
   /** Suspect-registry entries of this thana (db/registry.ts). */
@@ -73,7 +76,7 @@ export class Workset {
   readonly accepted = new Set<string>();
   readonly pendingLeaves = new Set<string>();
 
-  put(table: string, rec: StoredRecord): void {
+  put(table: string, rec: SyncedRecord): void {
     if (!this.puts.has(table)) this.puts.set(table, new Map());
     this.puts.get(table)!.set(rec.id, rec);
     this.deletes.get(table)?.delete(rec.id);
@@ -108,8 +111,17 @@ export class Workset {
   }
 
   async flush(db: StationDb): Promise<void> {
-    for (const [table, rows] of this.puts) if (rows.size) await putInChunks(db.table(table), [...rows.values()]);
-    for (const [table, ids] of this.deletes) if (ids.size) await db.table(table).bulkDelete([...ids]);
+    for (const [table, rows] of this.puts)
+      if (rows.size) {
+        const recs = [...rows.values()];
+        await putInChunks(db.table(table), recs.map(entryOf));
+        await db.syncStates.bulkPut(recs.map((r) => syncStateOf(table, r)));
+      }
+    for (const [table, ids] of this.deletes)
+      if (ids.size) {
+        await db.table(table).bulkDelete([...ids]);
+        await db.syncStates.bulkDelete([...ids]);
+      }
     if (this.auditPuts.size) await db.audit.bulkPut([...this.auditPuts.values()]);
     if (this.newAudits.length) await db.audit.bulkAdd(this.newAudits);
     if (this.suspectPuts.size) await db.suspect.bulkPut([...this.suspectPuts.values()]);

@@ -52,7 +52,7 @@ export async function recordTrainingSession(ctx: StationContext, actor: Actor, i
   assertCan(actor.role, 'record.create');
   assertCan(actor.role, 'record.correct');
   const { db } = ctx;
-  return db.transaction('rw', [db.training, db.mitan, db.serials, db.audit, db.totals], async () => {
+  return db.transaction('rw', [db.training, db.mitan, db.syncStates, db.serials, db.audit, db.totals], async () => {
     const ids = Array.isArray(input.mitanIds) ? [...new Set(input.mitanIds.map(String))] : [];
     const mitans = await presentMitans(ctx, ids);
     const { record, warnings } = await createRecord(ctx, actor, trainingRegister, input);
@@ -106,7 +106,7 @@ export async function issueCertificates(ctx: StationContext, actor: Actor, mitan
   assertCan(actor.role, 'record.correct');
   const { db } = ctx;
   const today = istDate(ctx.now());
-  return db.transaction('rw', [db.mitan, db.serials, db.audit, db.totals], async () => {
+  return db.transaction('rw', [db.mitan, db.syncStates, db.serials, db.audit, db.totals], async () => {
     const mitans = await presentMitans(ctx, [...new Set(mitanIds)]);
     const untrained = mitans.filter((m) => !isTrained(m.data));
     if (untrained.length)

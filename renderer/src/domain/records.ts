@@ -60,10 +60,18 @@ export interface StoredRecord<T extends Record<string, unknown> = Record<string,
   cancelled: { at: string; by: string; byName: string; reason: string } | null;
   /** Entered more than the allowed days after the date it records (विलंबित प्रविष्टि). */
   late: boolean;
+}
+
+/**
+ * A register entry with its sync state beside it, as the sync code handles it. The register tables
+ * hold only the entry; `_rev` and `syncState` live in the small `syncStates` table
+ * (db/sync-state.ts), so landing a push rewrites a small row instead of the entry and its indexes.
+ */
+export type SyncedRecord<T extends Record<string, unknown> = Record<string, unknown>> = StoredRecord<T> & {
   /** CouchDB revision last seen from the hub; null until first pushed. */
   _rev: string | null;
   syncState: SyncState;
-}
+};
 
 /** A reason typed for a correction, cancellation, status step or verification (the hub allows 2000 for older entries). */
 export const REASON_MAX_LENGTH = 300;

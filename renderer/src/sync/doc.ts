@@ -1,10 +1,10 @@
 /**
- * Local rows ↔ hub documents. A document is the row itself minus what only this PC needs
- * (`syncState`), with `_id` = the record id and `_rev` = the revision it was based on. Fields this
+ * Local rows ↔ hub documents. A document is the entry itself (its `syncStates` row gives the
+ * `_rev` it was based on, and nothing else of it travels), with `_id` = the record id. Fields this
  * app version does not know are carried through untouched (a newer PC may have written them).
  */
 import { stableStringify } from '@/domain/canonical';
-import type { StoredRecord, SyncState } from '@/domain/records';
+import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable } from '@/db/schema';
 
 export interface HubDoc {
@@ -85,12 +85,12 @@ export function bodyOf(doc: HubDoc): Record<string, unknown> {
   return out;
 }
 
-export function recordToDoc(rec: StoredRecord): HubDoc {
+export function recordToDoc(rec: SyncedRecord): HubDoc {
   const { id, _rev, syncState: _s, ...body } = rec;
   return { _id: id, ...(_rev ? { _rev } : {}), ...body };
 }
 
-export function docToRecord(doc: HubDoc, syncState: SyncState): StoredRecord {
+export function docToRecord(doc: HubDoc, syncState: SyncState): SyncedRecord {
   const body = bodyOf(doc) as Omit<StoredRecord, 'id' | '_rev' | 'syncState'>;
   return { ...body, id: doc._id, _rev: doc._rev ?? null, syncState };
 }

@@ -18,7 +18,7 @@
  */
 import type { Issue } from '@/domain/bilingual';
 import { istDate } from '@/domain/dates';
-import type { FieldChange, StoredRecord, VersionEntry } from '@/domain/records';
+import type { FieldChange, SyncedRecord, VersionEntry } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { sameValue } from './doc';
 import { rederive } from './validity';
@@ -35,7 +35,7 @@ export interface MergedField {
 /** How a local version relates to the hub's version of the same record, judged by their histories. */
 export type Relation = 'same' | 'local-ahead' | 'server-ahead' | 'diverged';
 
-function ids(rec: StoredRecord): Set<string> {
+function ids(rec: SyncedRecord): Set<string> {
   return new Set((rec.history ?? []).map((h) => h.mutationId));
 }
 
@@ -44,7 +44,7 @@ function ids(rec: StoredRecord): Set<string> {
  * every version of the other is ahead (equal histories with different content: the hub's body
  * stands, its unrecorded changes were already written down by `unrecordedChanges`).
  */
-export function relate(local: StoredRecord, server: StoredRecord): Relation {
+export function relate(local: SyncedRecord, server: SyncedRecord): Relation {
   if (sameContent(local, server)) return 'same';
   const l = ids(local);
   const s = ids(server);
@@ -59,7 +59,7 @@ export function relate(local: StoredRecord, server: StoredRecord): Relation {
  * sides descend from it; otherwise the local data with every local-only version undone (exact for
  * plain corrections, which record each field's value before).
  */
-export function baseData(local: StoredRecord, server: StoredRecord, shadow?: StoredRecord | null): Record<string, unknown> {
+export function baseData(local: SyncedRecord, server: SyncedRecord, shadow?: SyncedRecord | null): Record<string, unknown> {
   if (shadow && ids(local).has(shadow.mutationId) && ids(server).has(shadow.mutationId)) return { ...shadow.data };
   const serverIds = ids(server);
   const data: Record<string, unknown> = { ...local.data };
@@ -152,10 +152,10 @@ export const SYNC_ACTOR = { by: 'sync', byName: 'सिंक (स्वचा�
 export const MERGE_REASON = 'दो कंप्यूटरों के बदलाव मिलाए गए / Changes from two computers merged';
 
 export interface MergeInput {
-  local: StoredRecord;
-  server: StoredRecord;
+  local: SyncedRecord;
+  server: SyncedRecord;
   /** The hub body this PC merged against last, if any. */
-  shadow?: StoredRecord | null;
+  shadow?: SyncedRecord | null;
   def?: RegisterDef;
   now: Date;
   /** The merge version's id, used only when the merge decided something (a clash). */
@@ -165,7 +165,7 @@ export interface MergeInput {
 }
 
 export interface MergeResult {
-  record: StoredRecord;
+  record: SyncedRecord;
   fields: MergedField[];
   /** Register rules the merged record breaks: it is kept, and listed for review. */
   problems: Issue[];
@@ -201,7 +201,7 @@ export function mergeRecords({ local, server, shadow, def, now, mutationId, toda
   let history = extendHistory(server.history ?? [], local.history ?? []);
   const schemaVersion = Math.max(local.schemaVersion ?? 0, server.schemaVersion ?? 0);
   const at = now.toISOString();
-  const draft: StoredRecord = {
+  const draft: SyncedRecord = {
     ...local,
     ...server,
     schemaVersion,
@@ -224,7 +224,7 @@ export function mergeRecords({ local, server, shadow, def, now, mutationId, toda
     head = { version: head.version + 1, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId };
     history = [...history, head];
   }
-  const record: StoredRecord = {
+  const record: SyncedRecord = {
     ...derivedRec,
     history,
     version: head.version,
@@ -238,10 +238,10 @@ export function mergeRecords({ local, server, shadow, def, now, mutationId, toda
 /** A conflict leaf of a hub document, with its revision. */
 export interface Leaf {
   rev: string;
-  record: StoredRecord;
+  record: SyncedRecord;
 }
 
-function leafOrder(a: StoredRecord, b: StoredRecord): number {
+function leafOrder(a: SyncedRecord, b: SyncedRecord): number {
   const len = (b.history?.length ?? 0) - (a.history?.length ?? 0);
   if (len) return len;
   if (a.mutationId !== b.mutationId) return a.mutationId < b.mutationId ? -1 : 1;
@@ -258,13 +258,13 @@ function leafOrder(a: StoredRecord, b: StoredRecord): number {
  * top of the hub's current winner (its history stays the prefix), with one 'merge' version if
  * anything clashed, and the log rows say exactly what the record ended with.
  */
-export function foldLeaves(leaves: Leaf[], winnerRev: string, def: RegisterDef | undefined, today: string): { record: StoredRecord; fields: MergedField[]; problems: Issue[]; merged: boolean } {
+export function foldLeaves(leaves: Leaf[], winnerRev: string, def: RegisterDef | undefined, today: string): { record: SyncedRecord; fields: MergedField[]; problems: Issue[]; merged: boolean } {
   const normal = leaves.map((l): Leaf => ({ rev: l.rev, record: { ...l.record, _rev: l.rev } }));
   normal.sort((a, b) => leafOrder(a.record, b.record) || (a.rev < b.rev ? -1 : 1));
-  let acc: StoredRecord = normal[0]!.record;
+  let acc: SyncedRecord = normal[0]!.record;
   const clashes = new Map<string, MergedField>();
   const entries = new Map<string, VersionEntry>();
-  const addEntries = (r: StoredRecord) => {
+  const addEntries = (r: SyncedRecord) => {
     for (const h of r.history) if (h.mutationId !== FOLD_TMP && !entries.has(h.mutationId)) entries.set(h.mutationId, h);
   };
   addEntries(acc);
@@ -301,7 +301,7 @@ export function foldLeaves(leaves: Leaf[], winnerRev: string, def: RegisterDef |
     head = { version: head.version + 1, kind: 'merge', at, by: SYNC_ACTOR.by, byName: SYNC_ACTOR.byName, initials: SYNC_ACTOR.initials, reason: MERGE_REASON, changes, mutationId: `fold-${winnerRev}` };
     finalHistory.push(head);
   }
-  const record: StoredRecord = {
+  const record: SyncedRecord = {
     ...derivedRec,
     history: finalHistory,
     version: head.version,

@@ -6,7 +6,7 @@
  * kept and marked for review.
  */
 import { bi, type Bilingual, type Issue } from '@/domain/bilingual';
-import type { FieldChange, StoredRecord } from '@/domain/records';
+import type { FieldChange, StoredRecord, SyncedRecord } from '@/domain/records';
 import type { RegisterDef } from '@/domain/registers/types';
 import { validateRecord, type Validated } from '@/domain/validation';
 import { derived } from '@/db/repository';
@@ -95,8 +95,8 @@ export function refuseSettingDoc(doc: HubDoc): Refusal | null {
   return null;
 }
 
-export interface Rederived {
-  record: StoredRecord;
+export interface Rederived<R extends StoredRecord = SyncedRecord> {
+  record: R;
   /** Computed fields whose stored value was wrong: before = stored, after = recomputed. */
   fixes: FieldChange[];
   /** Rule breaks (errors) the record has after recomputation: kept, marked for review. */
@@ -108,7 +108,7 @@ export interface Rederived {
  * Only computed fields change: other values are what people entered and stay as they are.
  * `validated`: the register's validation of `rec.data` on `today` if already run (checkRegisterDoc).
  */
-export function rederive(def: RegisterDef | undefined, rec: StoredRecord, today: string, validated?: Validated): Rederived {
+export function rederive<R extends StoredRecord = SyncedRecord>(def: RegisterDef | undefined, rec: R, today: string, validated?: Validated): Rederived<R> {
   if (!def || (rec.schemaVersion ?? 0) > def.schemaVersion) return { record: rec, fixes: [], problems: [] };
   const { data: normal, issues } = validated ?? validateRecord(def, rec.data, { today, settings: {} });
   const data = { ...rec.data };

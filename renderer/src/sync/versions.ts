@@ -142,6 +142,6 @@ export function hubVersion(rec: StoredRecord, kind: 'edit' | 'delete', user: str
 }
 
 /** Append a version to a record (a new head). */
-export function withVersion(rec: StoredRecord, entry: VersionEntry, data: Record<string, unknown> = rec.data): StoredRecord {
+export function withVersion<R extends StoredRecord>(rec: R, entry: VersionEntry, data: Record<string, unknown> = rec.data): R {
   return { ...rec, data, history: [...rec.history, entry], version: entry.version, mutationId: entry.mutationId, updatedAt: entry.at, updatedBy: entry.by };
 }

@@ -7,10 +7,10 @@
 //              size, one after another, nothing read or written locally
 // Both record the main thread's long tasks (PerformanceObserver 'longtask', Chromium).
 import { StationDb } from '@/db/schema';
+import { putSynced, stateRange } from '@/db/sync-state';
 import { docToRecord, stampWriter, type HubDoc } from '@/sync/doc';
 import { syncOnce } from '@/sync/replicator';
-import { makeRecords } from '../lib/records.mjs';
-import { benchDoc } from '../lib/sync-docs.mjs';
+import { pullDocs } from './sync-pull-50k.docs';
 import { observeLongTasks, type Task } from '../lib/longtasks';
 
 export interface PushArgs {
@@ -35,8 +35,12 @@ export interface PushResult {
 }
 
 
+/**
+ * Valid Mitan entries built by the app's own code (validateRecord + derived tokens and keys), the
+ * same documents as sync-pull-50k's hub holds: both sides push these.
+ */
 function docs(args: PushArgs): HubDoc[] {
-  return makeRecords(args.count, { thanaCount: 1 }).map((r) => benchDoc(r) as HubDoc);
+  return pullDocs(args.count);
 }
 
 async function longTasks(t0: number, ms: number, stop: () => Task[]): Promise<{ longestTaskMs: number; longTasks: number }> {
@@ -49,7 +53,7 @@ export async function appPush(args: PushArgs): Promise<PushResult> {
   const db = new StationDb(`bench-push-app-${Date.now()}`);
   await db.open();
   const rows = docs(args).map((d) => docToRecord(d, 'dirty'));
-  for (let i = 0; i < rows.length; i += 2000) await db.mitan.bulkPut(rows.slice(i, i + 2000));
+  for (let i = 0; i < rows.length; i += 2000) await db.transaction('rw', db.mitan, db.syncStates, () => putSynced(db, 'mitan', rows.slice(i, i + 2000)));
   let requests = 0;
   const counting: typeof fetch = (input, init) => {
     requests++;
@@ -69,7 +73,7 @@ export async function appPush(args: PushArgs): Promise<PushResult> {
     },
   });
   const ms = performance.now() - t0;
-  const synced = await db.mitan.where('[syncState+updatedAt]').between(['synced', ''], ['synced', '\uffff']).count();
+  const synced = await stateRange(db, 'mitan', 'synced').count();
   db.close();
   if (report.pushed < args.count) throw new Error(`pushed ${report.pushed} of ${args.count}`);
   return { ms, pushMs, records: synced, recordsPerSecond: synced / (ms / 1000), requests, ...(await longTasks(t0, ms, stop)) };

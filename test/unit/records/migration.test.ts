@@ -1,7 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageRecords } from '../../../renderer/src/db/repository';
-import { SCHEMA_V1, StationDb } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, StationDb } from '../../../renderer/src/db/schema';
+import { applyPushResults, collectOutgoing, countWaiting, outboxSkip } from '../../../renderer/src/db/sync-outbox';
+import type { ApplyContext } from '../../../renderer/src/db/sync-land';
+import { ulid } from '../../../renderer/src/domain/ulid';
+import { MAX_DOC_BYTES } from '../../../renderer/src/sync/vdu';
 import { placeRegister } from '../../../renderer/src/domain/registers/place';
 import { makeCtx } from './fixtures';
 
@@ -75,6 +79,58 @@ describe('schema migration', () => {
     expect((await pageRecords(ctx, placeRegister, { limit: 10, search: 'khama' })).rows.map((r) => r.id)).toEqual([v1Place.id]);
     expect(await db.audit.where('recordType').equals('place').count()).toBe(1);
     expect(await db.totals.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('schema v8: the entries’ sync state moves to syncStates', () => {
+  /** A Mitan entry as v7 stored it: its `_rev` and `syncState` inside the row. */
+  const v7Entry = (n: number, syncState: 'dirty' | 'synced' | 'rejected', rev: string | null) => ({
+    ...v1Place,
+    id: `BSPKOTA:mitan:01JDV7MITAN00000000000000${n}`,
+    type: 'mitan',
+    tokens: [],
+    keys: [],
+    late: false,
+    updatedAt: `2026-11-0${n}T05:00:00.000Z`,
+    mutationId: `01JDV7MUT${n}`,
+    _rev: rev,
+    syncState,
+  });
+
+  it('upgrades a v7 database with unsent work: the dirty entries are still sent, on the revision they were based on', async () => {
+    const old = new Dexie(name);
+    for (const [v, schema] of [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7].entries()) old.version(v + 1).stores(schema);
+    await old.open();
+    const entries = [v7Entry(1, 'dirty', null), v7Entry(2, 'dirty', '3-abc'), v7Entry(3, 'synced', '1-def'), v7Entry(4, 'rejected', '2-ghi')];
+    await old.table('mitan').bulkAdd(entries);
+    old.close();
+
+    const db = new StationDb(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    // The entries no longer carry their state; it is in syncStates, as it was.
+    for (const e of entries) {
+      const row = (await db.mitan.get(e.id))! as unknown as Record<string, unknown>;
+      expect(row).not.toHaveProperty('syncState');
+      expect(row).not.toHaveProperty('_rev');
+      expect(row.data).toEqual(e.data);
+      expect(await db.syncStates.get(e.id)).toEqual({ id: e.id, table: 'mitan', state: e.syncState, rev: e._rev, at: e.updatedAt, mutationId: e.mutationId, version: e.version });
+    }
+    expect(await countWaiting(db)).toBe(2);
+    // The next push sends exactly the two dirty ones, each with its base revision.
+    const ctx: ApplyContext = { thana: 'BSPKOTA', mode: 'station', defs: () => undefined, now: () => new Date(), newId: () => ulid() };
+    const skip = new Set<string>();
+    const out = await collectOutgoing(db, ctx, { limit: 50, maxBytes: 1_000_000, skip: outboxSkip(skip, new Set()), maxDocBytes: MAX_DOC_BYTES, idle: true });
+    expect(out.map((o) => [o.id, o.doc._rev ?? null])).toEqual([
+      [entries[0]!.id, null],
+      [entries[1]!.id, '3-abc'],
+    ]);
+    expect(out.every((o) => !('syncState' in o.doc))).toBe(true);
+    // The hub's answer marks them synced in syncStates (the entries are not rewritten).
+    await applyPushResults(db, out.map((o, i) => ({ out: o, rev: `${i + 4}-new` })), [], ctx);
+    expect(await countWaiting(db)).toBe(0);
+    expect((await db.syncStates.get(entries[1]!.id))!).toMatchObject({ state: 'synced', rev: '5-new' });
     db.close();
   });
 });

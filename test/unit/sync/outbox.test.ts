@@ -8,7 +8,8 @@ import type { ApplyContext } from '../../../renderer/src/db/sync-land';
 import { REGISTER_TABLES, type StationDb } from '../../../renderer/src/db/schema';
 import { correctMitan } from '../../../renderer/src/db/roster';
 import { REGISTERS } from '../../../renderer/src/domain/registers';
-import type { StoredRecord } from '../../../renderer/src/domain/records';
+import type { SyncedRecord } from '../../../renderer/src/domain/records';
+import { attachSync, putSynced, stateRange } from '../../../renderer/src/db/sync-state';
 import { ulid } from '../../../renderer/src/domain/ulid';
 import { MAX_DOC_BYTES } from '../../../renderer/src/sync/vdu';
 import { makeCtx, NOW, seedThana, writer } from '../dashboard/fixtures';
@@ -20,7 +21,8 @@ function applyCtx(): ApplyContext {
 /** Every dirty row (register tables, audit, suspect) by id. */
 async function dirtyIds(db: StationDb): Promise<string[]> {
   const ids: string[] = [];
-  for (const t of [...REGISTER_TABLES, 'audit', 'suspect']) {
+  for (const t of REGISTER_TABLES) ids.push(...(await stateRange(db, t).primaryKeys()));
+  for (const t of ['audit', 'suspect']) {
     const rows = (await db.table(t).toArray()) as { id: string; syncState: string }[];
     ids.push(...rows.filter((r) => r.syncState === 'dirty').map((r) => r.id));
   }
@@ -69,7 +71,7 @@ describe('push outbox', () => {
     expect(ids.sort()).toEqual(waiting);
     expect(new Set(ids).size).toBe(ids.length);
     expect(await countWaiting(station.db)).toBe(0);
-    const m = (await station.db.mitan.toArray())[0]!;
+    const m = (await attachSync(station.db, await station.db.mitan.toArray()))[0]!;
     expect(m.syncState).toBe('synced');
     expect(m._rev).toMatch(/^2-rev\d+$/);
   });
@@ -79,14 +81,15 @@ describe('push outbox', () => {
     const station = makeCtx({}, () => new Date((t += 1000))); // every write a second later
     await station.db.open();
     await seedThana(station);
-    let early: StoredRecord | undefined;
+    let early: SyncedRecord | undefined;
     const { sent } = await pushAll(station.db, 3, async (_n, items) => {
       if (early || !items.some((i) => i.table === 'mitan')) return;
       // Mitans are on their way, so the outbox has passed the ones already synced: the earliest of
       // those becomes dirty again with its old time.
-      const done = (await station.db.mitan.toArray()).filter((r) => r.syncState === 'synced');
+      const done = ((await attachSync(station.db, await station.db.mitan.toArray())) as SyncedRecord[]).filter((r) => r.syncState === 'synced');
       early = done.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))[0];
-      if (early) await station.db.mitan.put({ ...early, version: early.version + 1, mutationId: ulid(), syncState: 'dirty' });
+      const again = early && { ...early, version: early.version + 1, mutationId: ulid(), syncState: 'dirty' as const };
+      if (again) await station.db.transaction('rw', station.db.mitan, station.db.syncStates, () => putSynced(station.db, 'mitan', [again]));
     });
     expect(early).toBeDefined();
     const times = sent.flat().filter((id) => id === early!.id).length;
@@ -118,7 +121,7 @@ describe('push outbox', () => {
     // Sent twice: the version on its way, then the correction, based on the revision the hub gave.
     const batches = sent.filter((b) => b.includes(corrected));
     expect(batches).toHaveLength(2);
-    const row = (await station.db.mitan.get(corrected))!;
+    const row = (await attachSync(station.db, [await station.db.mitan.get(corrected)]))[0]!;
     expect(row.data.age).toBe(31);
     expect(row.syncState).toBe('synced');
     expect(await station.db.shadows.get(cleared)).toBeUndefined();

@@ -1,0 +1,92 @@
+/**
+ * Where each register entry stands with the hub: its last known `_rev` and its state (dirty:
+ * waiting to go; synced; conflict; rejected), kept in the `syncStates` table beside the entry, not
+ * inside it (schema v8).
+ *
+ * Why: IndexedDB cannot change one field of a row. Writing an entry rewrites its whole value and
+ * every index entry it has (the Mitan table: nine indexes plus one per search word and lookup key),
+ * and a push marks every entry it sent as synced. With the state in a small row of its own, landing
+ * a push writes only those small rows. Every write that changes an entry writes its state row in
+ * the same transaction (the callers' transactions include `syncStates`).
+ *
+ * Audit rows and the suspect-registry entries are small and written once: they keep their
+ * `_rev`/`syncState` inside the row (`[syncState+at]`, `[syncState+updatedAt]`).
+ */
+import Dexie from 'dexie';
+import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
+import type { StationDb, SyncStateRow } from './schema';
+
+/** An entry that may still carry its state inside (rows of schema v7 and older, backups made by them). */
+export type EntryWithOldState = StoredRecord & { _rev?: string | null; syncState?: SyncState };
+
+/** The state row of an entry: the state it carries (v7 rows, records handled by sync), else a new entry's. */
+export function syncStateOf(table: string, rec: EntryWithOldState): SyncStateRow {
+  return { id: rec.id, table, state: rec.syncState ?? 'dirty', rev: rec._rev ?? null, ...versionOf(rec) };
+}
+
+/** What a state row records of the entry's version. */
+function versionOf(rec: StoredRecord): Pick<SyncStateRow, 'at' | 'mutationId' | 'version'> {
+  return { at: rec.updatedAt, mutationId: rec.mutationId, version: rec.version };
+}
+
+/** The entry as the register table stores it: without `_rev` and `syncState`. */
+export function entryOf(rec: EntryWithOldState): StoredRecord {
+  if (!('syncState' in rec) && !('_rev' in rec)) return rec;
+  const { _rev: _r, syncState: _s, ...entry } = rec;
+  return entry;
+}
+
+/** The entry with its state beside it (no state row: never synced, waiting to go). */
+export function withSync(rec: StoredRecord, state: SyncStateRow | undefined): SyncedRecord {
+  return { ...entryOf(rec), _rev: state?.rev ?? null, syncState: state?.state ?? 'dirty' };
+}
+
+/** These entries with their sync state, in their order (undefined stays undefined). */
+export async function attachSync(db: StationDb, rows: readonly (StoredRecord | undefined)[]): Promise<(SyncedRecord | undefined)[]> {
+  const present = rows.filter((r): r is StoredRecord => !!r);
+  if (!present.length) return rows.map(() => undefined);
+  const states = await db.syncStates.bulkGet(present.map((r) => r.id));
+  const byId = new Map(present.map((r, i) => [r.id, states[i]]));
+  return rows.map((r) => (r ? withSync(r, byId.get(r.id)) : undefined));
+}
+
+/** Writes entries and their states (two bulkPuts, in the caller's transaction). */
+export function putSynced(db: StationDb, table: string, recs: readonly SyncedRecord[]): Promise<unknown> {
+  return Promise.all([db.table(table).bulkPut(recs.map(entryOf)), db.syncStates.bulkPut(recs.map((r) => syncStateOf(table, r)))]);
+}
+
+/** New entries wait to go, based on no revision. */
+export function markNew(db: StationDb, table: string, recs: readonly StoredRecord[]): Promise<unknown> {
+  return db.syncStates.bulkPut(recs.map((r) => ({ id: r.id, table, state: 'dirty', rev: null, ...versionOf(r) })));
+}
+
+/** Changed entries wait to go, on the revision they were based on (a refused entry gets another chance). */
+export async function markChanged(db: StationDb, table: string, recs: readonly StoredRecord[]): Promise<void> {
+  const have = await db.syncStates.bulkGet(recs.map((r) => r.id));
+  await db.syncStates.bulkPut(recs.map((r, i) => ({ id: r.id, table, state: 'dirty', rev: have[i]?.rev ?? null, ...versionOf(r) })));
+}
+
+/** The entries of `table` in `state`, oldest first, from `from` (an `at`, inclusive) on. */
+export function stateRange(db: StationDb, table: string, state: SyncState = 'dirty', from: string | null = null) {
+  return db.syncStates.where('[state+table+at]').between([state, table, from ?? Dexie.minKey], [state, table, Dexie.maxKey], true, true);
+}
+
+/**
+ * The tables of a backup made before schema v8, as v8 stores them: each entry's `_rev`/`syncState`
+ * moves into a `syncStates` row, as the v8 upgrade does on a PC (a restored backup's unsent work
+ * is still sent).
+ */
+export function moveStatesOut(tables: Record<string, unknown[]>, registerTables: readonly string[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = { ...tables };
+  const states: SyncStateRow[] = [...((tables.syncStates as SyncStateRow[] | undefined) ?? [])];
+  for (const t of registerTables) {
+    const rows = tables[t] as EntryWithOldState[] | undefined;
+    if (!rows) continue;
+    out[t] = rows.map((r) => {
+      states.push(syncStateOf(t, r));
+      return entryOf(r);
+    });
+  }
+  out.syncStates = states;
+  return out;
+}
