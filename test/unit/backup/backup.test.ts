@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StationDb } from '../../../renderer/src/db/schema';
+import { StationDb, type SyncStateRow } from '../../../renderer/src/db/schema';
+import { countWaiting } from '../../../renderer/src/db/sync-outbox';
 import type { StationContext } from '../../../renderer/src/db/context';
 import { createRecord, correctRecord, cancelRecord } from '../../../renderer/src/db/repository';
 import { saveProfile } from '../../../renderer/src/db/settings';
 import { makeBackup, restoreBackup, snapshotDatabase } from '../../../renderer/src/db/backup';
-import { BACKUP_KDF_MIN_ITERATIONS, readBackupHeader, setBackupKdfFloorForTests, type BackupContent } from '../../../renderer/src/backup/format';
+import { BACKUP_KDF_MIN_ITERATIONS, encodeBackup, readBackupHeader, setBackupKdfFloorForTests, type BackupContent } from '../../../renderer/src/backup/format';
 import { placeRegister } from '../../../renderer/src/domain/registers/place';
 import { DEFAULT_PROFILE } from '../../../renderer/src/domain/setup';
 import type { Actor } from '../../../renderer/src/domain/records';
@@ -48,6 +49,12 @@ async function formatOneBackup(content: BackupContent, thana: string, passphrase
   out.set(head, 0);
   out.set(cipher, head.length);
   return out;
+}
+
+/** A current-format backup of `content` (any dbVersion), for the thana BSPKOTA. */
+async function encodeBackupForTest(content: BackupContent): Promise<{ bytes: Uint8Array }> {
+  const bytes = await encodeBackup(content, { thana: 'BSPKOTA', thanaName: 'कोटा', createdAt: '2026-11-20T05:00:00.000Z', appVersion: '0.1.0', records: 0 }, 'थाना-कोटा-2026', ITER);
+  return { bytes };
 }
 
 function ctxFor(db: StationDb, thana = 'BSPKOTA'): StationContext {
@@ -189,6 +196,23 @@ describe('a backup cannot be turned against the PC', () => {
     expect(err.code).toBe('backup.thana');
     expect(err.bilingual.hi).toContain('BSPKOTA');
     expect(await allRows(other.db)).toEqual(before);
+  });
+
+  it('a backup made before schema v8 (entries carrying their own sync state) restores with its unsent entries still waiting to go', async () => {
+    const { ctx, ids } = await seededStation('BSPKOTA', 4);
+    const { content } = await snapshotDatabase(ctx);
+    // As v7 wrote it: `_rev`/`syncState` inside each entry, no syncStates table.
+    const states = new Map((content.tables.syncStates as SyncStateRow[]).map((s) => [s.id, s]));
+    const v7Places = (content.tables.place as { id: string }[]).map((r, i) => ({ ...r, _rev: i === 2 ? '1-abc' : null, syncState: i === 2 ? 'synced' : states.get(r.id)!.state }));
+    const { syncStates: _gone, ...rest } = content.tables;
+    const v7: BackupContent = { dbVersion: 7, tables: { ...rest, place: v7Places } };
+    const { bytes } = await encodeBackupForTest(v7);
+    const fresh = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge);
+    await restoreBackup(ctxFor(fresh), incharge, bytes, 'थाना-कोटा-2026', async () => {});
+    for (const r of await fresh.place.toArray()) expect(r).not.toHaveProperty('syncState');
+    expect(await countWaiting(fresh)).toBe(ids.length - 1 + (await fresh.audit.where('[syncState+at]').between(['dirty', ''], ['dirty', '\uffff']).count()));
+    expect(await fresh.syncStates.get(ids[2]!)).toMatchObject({ table: 'place', state: 'synced', rev: '1-abc' });
+    expect(await fresh.syncStates.get(ids[0]!)).toMatchObject({ table: 'place', state: 'dirty', rev: null, version: 2 });
   });
 
   it('key settings outside the fixed range are refused before any key is derived', async () => {
