@@ -1,6 +1,6 @@
 /** The merge rules as pure functions: deterministic, clock-free, nothing lost. */
 import { describe, expect, it } from 'vitest';
-import type { StoredRecord, VersionEntry } from '../../renderer/src/domain/records';
+import type { SyncedRecord, VersionEntry } from '../../renderer/src/domain/records';
 import { baseData, foldLeaves, mergeRecords, mergeValues, rankPolicy, registerMergePolicy, relate } from '../../renderer/src/sync/merge';
 import { sinceParam } from '../../renderer/src/sync/replicator';
 import { backoffDelay, normalizeHubUrl } from '../../renderer/src/sync/http';
@@ -10,7 +10,7 @@ function entry(version: number, mutationId: string, changes: VersionEntry['chang
   return { version, kind, at: '2026-01-01T00:00:00.000Z', by: 'u', byName: 'U', initials: 'U', reason: 'r', changes, mutationId };
 }
 
-function rec(data: Record<string, unknown>, history: VersionEntry[]): StoredRecord {
+function rec(data: Record<string, unknown>, history: VersionEntry[]): SyncedRecord {
   const last = history[history.length - 1]!;
   return {
     id: 'KOTA:mitan:01J',
@@ -179,7 +179,7 @@ describe('complaint records merged by sync', () => {
     const h1 = { bank: 'SBI', account: '1234', amount: 500_000, date: '2026-11-20' };
     const h2 = { bank: 'PNB', account: '5678', amount: 300_000, date: '2026-11-21' };
     const create = entry(1, 'C1', [], 'create');
-    const asComplaint = (r: StoredRecord): StoredRecord => ({ ...r, id: 'KOTA:complaint:01J', type: 'complaint' });
+    const asComplaint = (r: SyncedRecord): SyncedRecord => ({ ...r, id: 'KOTA:complaint:01J', type: 'complaint' });
     const local = asComplaint(rec({ holds: [h1] }, [create, entry(2, 'L2', [{ field: 'holds', before: [], after: [h1] }])]));
     const server = asComplaint(rec({ holds: [h2] }, [create, entry(2, 'S2', [{ field: 'holds', before: [], after: [h2] }])]));
     const { record, fields } = mergeRecords({ local, server, now: new Date('2026-11-28T00:00:00Z'), mutationId: 'MERGE' });

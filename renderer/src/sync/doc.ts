@@ -85,7 +85,8 @@ export function bodyOf(doc: HubDoc): Record<string, unknown> {
   return out;
 }
 
-export function recordToDoc(rec: SyncedRecord): HubDoc {
+/** The hub document of an entry: its `_rev` when it carries one (a `SyncedRecord`), never its `syncState`. */
+export function recordToDoc(rec: StoredRecord & Partial<Pick<SyncedRecord, '_rev' | 'syncState'>>): HubDoc {
   const { id, _rev, syncState: _s, ...body } = rec;
   return { _id: id, ...(_rev ? { _rev } : {}), ...body };
 }

@@ -15,7 +15,8 @@ import { decodeBackup } from '@/backup/format';
 import { saveProfile } from '@/db/settings';
 import { DEFAULT_PROFILE } from '@/domain/setup';
 import { searchTokens } from '@/domain/normalize';
-import type { Actor, StoredRecord } from '@/domain/records';
+import type { Actor, SyncedRecord } from '@/domain/records';
+import { entryOf, putSynced } from '@/db/sync-state';
 import { makeRecords } from '../lib/records.mjs';
 import type { BenchRecord } from '../lib/records.mjs';
 
@@ -29,7 +30,7 @@ const PASSPHRASE = 'थाना-बेंच-2026';
 const CHUNK = 2000;
 const incharge: Actor = { userId: 'bench', name: 'बेंच प्रभारी', rank: 'निरीक्षक', role: 'incharge', initials: 'बेप्र' };
 
-function stored(r: BenchRecord): StoredRecord {
+function stored(r: BenchRecord): SyncedRecord {
   const { id, thana, type, schemaVersion, serial, createdAt, createdBy, updatedAt, updatedBy, mutationId, rev, syncState, ...fields } = r;
   return {
     id,
@@ -56,7 +57,7 @@ function stored(r: BenchRecord): StoredRecord {
   };
 }
 
-function entries(args: BackupRestoreArgs): { rows: StoredRecord[]; recordBytes: number } {
+function entries(args: BackupRestoreArgs): { rows: SyncedRecord[]; recordBytes: number } {
   const rows = makeRecords(args.count, { seed: args.seed }).map(stored);
   const sample = rows.slice(0, 1000);
   const bytes = sample.reduce((n, r) => n + new TextEncoder().encode(JSON.stringify(r)).length, 0);
@@ -86,9 +87,10 @@ async function openStation(name: string): Promise<StationContext> {
   return ctx;
 }
 
-async function bulkPutInOneTransaction(ctx: StationContext, rows: StoredRecord[]): Promise<void> {
-  await ctx.db.transaction('rw', ctx.db.mitan, async () => {
-    for (let i = 0; i < rows.length; i += CHUNK) await ctx.db.mitan.bulkPut(rows.slice(i, i + CHUNK));
+/** The entries and their sync-state rows (schema v8 keeps `_rev`/`syncState` in `syncStates`). */
+async function bulkPutInOneTransaction(ctx: StationContext, rows: SyncedRecord[]): Promise<void> {
+  await ctx.db.transaction('rw', ctx.db.mitan, ctx.db.syncStates, async () => {
+    for (let i = 0; i < rows.length; i += CHUNK) await putSynced(ctx.db, 'mitan', rows.slice(i, i + CHUNK));
   });
 }
 
@@ -140,16 +142,16 @@ export async function backupRestore(args: BackupRestoreArgs) {
   return { records: rows.length, recordBytes, seedMs, backupMs, restoreFreshMs, restoreOverMs, changedByDay: day.length, decodeMs, fileBytes: backup.bytes.length };
 }
 
-function dayOfWork(rows: StoredRecord[]): StoredRecord[] {
+function dayOfWork(rows: SyncedRecord[]): SyncedRecord[] {
   const corrected = rows.filter((_, i) => i % 100 === 7).map((r) => ({ ...r, version: 2, data: { ...r.data, remarks: 'सुधार: मोबाइल नंबर' }, syncState: 'dirty' as const }));
   const added = rows.slice(0, Math.ceil(rows.length / 200)).map((r, i) => ({ ...r, id: `${THANA}:mitan:ZZDAY${String(i).padStart(21, '0')}` }));
   return [...corrected, ...added];
 }
 
-async function check(ctx: StationContext, rows: StoredRecord[], restored: number): Promise<void> {
+async function check(ctx: StationContext, rows: SyncedRecord[], restored: number): Promise<void> {
   const stored = await ctx.db.mitan.count();
   if (restored !== rows.length || stored !== rows.length) throw new Error(`restored ${restored}, stored ${stored} of ${rows.length}`);
   for (const r of [rows[0]!, rows[7]!, rows[rows.length - 1]!]) {
-    if (JSON.stringify(await ctx.db.mitan.get(r.id)) !== JSON.stringify(r)) throw new Error(`restored entry ${r.id} differs from the original`);
+    if (JSON.stringify(await ctx.db.mitan.get(r.id)) !== JSON.stringify(entryOf(r))) throw new Error(`restored entry ${r.id} differs from the original`);
   }
 }

@@ -117,8 +117,6 @@ function storedRecord(i: number, data: Record<string, unknown>): StoredRecord {
     history: [],
     cancelled: null,
     late: false,
-    _rev: null,
-    syncState: 'dirty',
   };
 }
 

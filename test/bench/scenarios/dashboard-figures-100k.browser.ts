@@ -89,8 +89,6 @@ function stored(def: RegisterDef, i: number, data: RecordData, serial: boolean, 
     history: [{ version: 1, kind: 'create', at, by: 'bench', byName: 'bench', initials: 'B', reason: null, changes: [], mutationId: id }],
     cancelled: cancelled ? { at, by: 'bench', byName: 'bench', reason: 'दोहरी प्रविष्टि' } : null,
     late: false,
-    _rev: null,
-    syncState: 'dirty',
   };
 }
 

@@ -124,8 +124,6 @@ function entry(i: number, r: () => number): StoredRecord {
     history: [],
     cancelled: null,
     late: false,
-    _rev: null,
-    syncState: 'synced',
   };
 }
 

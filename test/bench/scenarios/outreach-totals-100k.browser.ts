@@ -125,8 +125,6 @@ function storedRecord(i: number, data: Record<string, unknown>): StoredRecord {
     // One entry in 50 cancelled: the scan must skip them as the totals do.
     cancelled: i % 50 === 49 ? { at, by: 'bench', byName: 'bench', reason: 'दोहरी प्रविष्टि' } : null,
     late: false,
-    _rev: null,
-    syncState: 'dirty',
   };
 }
 

@@ -86,8 +86,6 @@ function entry(def: RegisterDef): StoredRecord {
     history: [],
     cancelled: null,
     late: false,
-    _rev: null,
-    syncState: 'synced',
   };
 }
 

@@ -36,8 +36,6 @@ export function sessionRecord(i: number): StoredRecord {
     history: [],
     cancelled: null,
     late: false,
-    _rev: null,
-    syncState: 'synced',
   };
 }
 
