@@ -57,10 +57,11 @@ function syllableStart(out: string[]): number {
 export function legacyToUnicode(font: LegacyFont, input: string): string {
   const text = font.prepare ? font.prepare(input) : input;
   const out: string[] = [];
-  let pending: { sign: string; reph?: boolean } | null = null;
-  const attach = () => {
-    if (pending!.reph) out.splice(syllableStart(out), 0, REPH);
-    out.push(pending!.sign);
+  // A sign typed before its cluster, waiting for the cluster's full letter.
+  let pending = null as LegacyFontSpec['before'][string] | null;
+  const attach = (sign: LegacyFontSpec['before'][string]) => {
+    if (sign.reph) out.splice(syllableStart(out), 0, REPH);
+    out.push(sign.sign);
     pending = null;
   };
   for (let i = 0; i < text.length; ) {
@@ -93,10 +94,10 @@ export function legacyToUnicode(font: LegacyFont, input: string): string {
     i += glyph.length;
     if (unicode) out.push(unicode);
     // The short i follows the first full consonant after it (half letters and a nukta come first).
-    if (pending && endsWithFullConsonant(unicode) && !text.startsWith(font.nukta, i)) attach();
-    else if (pending && unicode === '़') attach();
+    if (pending && endsWithFullConsonant(unicode) && !text.startsWith(font.nukta, i)) attach(pending);
+    else if (pending && unicode === '़') attach(pending);
   }
-  if (pending) out.push((pending as { sign: string }).sign);
+  if (pending) out.push(pending.sign);
   return tidy(out.join(''));
 }
 
