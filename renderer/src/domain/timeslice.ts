@@ -7,7 +7,19 @@
 /** Milliseconds of work per slice: well under the 100 ms that counts as a freeze (a "long task"). */
 export const SLICE_BUDGET_MS = 25;
 
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+interface TaskScheduler {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * A pause that lets the window paint and handle input, then goes on at once. `scheduler.yield()`
+ * where the browser has it (Chromium 129+): a chain of `setTimeout(0)` is clamped to 4 ms from
+ * the fifth in a row, so every slice of an import's plan or write waited 4 ms doing nothing.
+ */
+export const yieldToEventLoop = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
 
 const clock = () => (globalThis.performance ? performance.now() : Date.now());
 

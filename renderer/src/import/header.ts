@@ -42,6 +42,13 @@ export function headingMatcher(def: RegisterDef): HeadingMatcher {
   }
   // Longest first: "पिता का नाम" must win over "नाम" inside "पिता का नाम".
   partial.sort((a, b) => b.text.length - a.text.length);
+  // Candidates by their first word: a cell is compared only with the candidates that start with
+  // one of its words, not with all of them (the header search reads every cell of 40 rows).
+  const byFirstWord = new Map<string, { rank: number; c: Candidate }[]>();
+  partial.forEach((c, rank) => {
+    const first = c.text.split(' ')[0]!;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { rank, c }]);
+  });
   const matcher: HeadingMatcher = {
     match(heading) {
       const h = normText(heading);
@@ -49,8 +56,10 @@ export function headingMatcher(def: RegisterDef): HeadingMatcher {
       const hit = exact.get(h);
       if (hit) return { field: hit, score: 3 };
       const padded = ` ${h} `;
-      for (const c of partial) if (padded.includes(` ${c.text} `)) return { field: c.field, score: 1 + Math.min(c.text.length / h.length, 0.99) };
-      return null;
+      let best: { rank: number; c: Candidate } | null = null;
+      for (const word of new Set(h.split(' ')))
+        for (const x of byFirstWord.get(word) ?? []) if ((!best || x.rank < best.rank) && padded.includes(` ${x.c.text} `)) best = x;
+      return best ? { field: best.c.field, score: 1 + Math.min(best.c.text.length / h.length, 0.99) } : null;
     },
   };
   matchers.set(def, matcher);

@@ -14,7 +14,7 @@ import { detectHeader, headingScore, headingsOf, proposeMapping, type HeaderGues
 import { convertLegacyColumns, legacyColumns, type LegacyColumn } from './legacy';
 import { planImport, type ImportPlan } from './plan';
 import { importProfile } from './profiles';
-import { bestSheet, readSpreadsheet, type SheetRows } from './read';
+import { bestSheet, readSpreadsheet, warmReader, type SheetRows } from './read';
 import { createRefResolver, placeRefKey, type RefResolver } from './refs';
 import { rejectsWorkbook } from './rejects';
 
@@ -57,11 +57,14 @@ export async function openImport(def: RegisterDef, bytes: Uint8Array, fileName: 
   const original = await readSpreadsheet(bytes, fileName);
   // Each step looks at thousands of cells: a pause between them keeps every one a short task.
   await yieldToEventLoop();
-  // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev or Chanakya.
-  const converted = original.map((s) => convertLegacyColumns(s, legacyColumns(s)));
-  await yieldToEventLoop();
-  const sheetIndex = bestSheet(def, converted);
-  await yieldToEventLoop();
+  let sheetIndex = 0;
+  if (original.length > 1) {
+    // The best sheet is chosen on converted headings too: a roster may be all in Kruti Dev or Chanakya.
+    const converted = original.map((s) => convertLegacyColumns(s, legacyColumns(s)));
+    await yieldToEventLoop();
+    sheetIndex = bestSheet(def, converted);
+    await yieldToEventLoop();
+  }
   return guess({ def, fileName, original, sheets: original, sheetIndex, legacy: [], legacyOn: true, header: null, headings: [], mapping: [] });
 }
 
@@ -81,6 +84,17 @@ export function chooseHeaderRow(session: ImportSession, index: number): ImportSe
   return { ...session, header, headings: headingsOf(sheet.rows, header, sheet.width), mapping: proposeMapping(session.def, sheet.rows, header, sheet.width) };
 }
 
+const transliteration = () => import('@/domain/text/transliterate');
+
+/**
+ * The import screen calls this when it opens and after each file: the reader (a worker loading
+ * exceljs) starts, and the transliteration that matches place names across scripts is loaded,
+ * while the writer picks the file, not after.
+ */
+export async function warmImport(): Promise<void> {
+  await Promise.all([warmReader(), transliteration()]);
+}
+
 export interface PrepareOptions {
   /** Values for fields no column gives (e.g. all rows to one team). */
   defaults?: RecordData;
@@ -96,10 +110,11 @@ export async function prepareImport(ctx: StationContext, session: ImportSession,
   const profile = importProfile(session.def.type);
   const resolvers: Record<string, RefResolver> = {};
   // Place names are also matched across scripts (Sanscript is loaded only for an import).
-  const soundKey = profile.refTypes.includes('place') ? (await import('@/domain/text/transliterate')).soundKey : undefined;
-  for (const type of profile.refTypes) {
+  const soundKey = profile.refTypes.includes('place') ? (await transliteration()).soundKey : undefined;
+  const targets = await Promise.all(profile.refTypes.map((type) => refTargets(ctx, type)));
+  for (const [i, type] of profile.refTypes.entries()) {
     const newRef = opts.addUnknownPlaces && type === 'place' ? profile.newRef?.[type] : undefined;
-    resolvers[type] = createRefResolver(type, await refTargets(ctx, type), {
+    resolvers[type] = createRefResolver(type, targets[i]!, {
       ...(newRef ? { addUnknown: newRef } : {}),
       ...(type === 'place' && soundKey ? { soundKey, refused: new Set((opts.refusedMatches ?? []).map(placeRefKey)) } : {}),
     });
