@@ -117,18 +117,46 @@ export function validationStamp(v: Omit<FieldContext, 'record'>): string {
   return `${v.today}|${JSON.stringify(v.settings)}`;
 }
 
+interface DataShape {
+  /** The register's entered fields in their order, all null: copied, it is the start of every record's data. */
+  blank: RecordData;
+  /** Every field key (entered and computed). */
+  keys: Set<string>;
+}
+
+const shapes = new WeakMap<RegisterDef, DataShape>();
+
+/**
+ * Why a copy of a blank record rather than `{}` filled field by field: V8 turns an object that
+ * gets more than about 20 properties one by one under computed names into a slow dictionary
+ * (a Mitan has 33 fields), which made every validation, and every copy IndexedDB makes of the
+ * data, several times slower. Made by JSON.parse, the blank keeps its fields in place, and so
+ * does each copy of it; the keys come in the same order as before.
+ */
+function dataShape(def: RegisterDef): DataShape {
+  let shape = shapes.get(def);
+  if (!shape) {
+    const entered = def.fields.filter((f) => !f.compute).map((f) => f.key);
+    shape = { blank: JSON.parse(JSON.stringify(Object.fromEntries(entered.map((k) => [k, null])))) as RecordData, keys: new Set(def.fields.map((f) => f.key)) };
+    shapes.set(def, shape);
+  }
+  return shape;
+}
+
 /**
  * Normalise and validate a whole record with the register's rules. The same function serves
  * the form, the import and records arriving by sync (design §3.12).
  */
 export function validateRecord(def: RegisterDef, input: RecordData, ctxBase: Omit<FieldContext, 'record'>): Validated {
-  const data: RecordData = {};
+  const { blank, keys } = dataShape(def);
+  const unknown = Object.keys(input).filter((k) => !keys.has(k));
+  const data: RecordData = unknown.length ? {} : { ...blank };
   for (const f of def.fields) {
     if (f.compute) continue;
     data[f.key] = normalizeField(f, input[f.key]);
   }
   // Unknown fields (e.g. from a newer schema arriving by sync) are kept, never stripped.
-  for (const [k, v] of Object.entries(input)) if (!(k in data) && !def.fields.some((f) => f.key === k)) data[k] = v;
+  for (const k of unknown) data[k] = input[k];
   for (const f of def.fields) if (f.compute) data[f.key] = f.compute(data);
 
   const ctx: FieldContext = { ...ctxBase, record: data };

@@ -76,6 +76,21 @@ export function parseDateLoose(v: Plain, today: string): string | null {
   return null;
 }
 
+/** Dates repeat down a roster (a batch's consent or training day): each is parsed once per day. */
+const datesSeen = { today: '', seen: new Map<string | number, string | null>() };
+
+function cellDate(v: Plain, today: string): string | null {
+  const key = v instanceof Date ? v.getTime() : typeof v === 'string' ? v : null;
+  if (key === null) return parseDateLoose(v, today);
+  if (datesSeen.today !== today) Object.assign(datesSeen, { today, seen: new Map() });
+  let d = datesSeen.seen.get(key);
+  if (d === undefined) {
+    d = parseDateLoose(v, today);
+    if (datesSeen.seen.size < 5000) datesSeen.seen.set(key, d);
+  }
+  return d;
+}
+
 const yesNoSeen = new Map<string, boolean | null>();
 
 /** true, false, or null when the text is neither हाँ nor नहीं. */
@@ -178,7 +193,7 @@ export function coerceCell(f: FieldDef, v: Plain, today: string): Coerced {
   if (isBlankPlain(v)) return { value: null };
   switch (f.type) {
     case 'date': {
-      const d = parseDateLoose(v, today);
+      const d = cellDate(v, today);
       return { value: d ?? plainText(v) };
     }
     case 'datetime': {

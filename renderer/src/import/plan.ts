@@ -98,6 +98,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const chunk = opts.chunkSize ?? 250;
   const columns = mapping.map((key, col) => ({ col, field: key ? fields.get(key) : undefined })).filter((c) => c.field) as { col: number; field: FieldDef }[];
   const unique = opts.uniqueKeys ?? [];
+  const defaults = Object.entries(opts.defaults ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
   const ref = (type: string, id: string) => opts.resolvers?.[type]?.get(id);
   const start = header ? Math.max(header.index, ...header.extra) + 1 : 0;
 
@@ -163,8 +164,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
         problemFields.add(field.key);
       }
     }
-    for (const [k, v] of Object.entries(opts.defaults ?? {}))
-      if ((input[k] === undefined || input[k] === null || input[k] === '') && v !== null && v !== undefined && v !== '') input[k] = v;
+    for (const [k, v] of defaults) if (input[k] === undefined || input[k] === null || input[k] === '') input[k] = v;
     opts.completeRow?.(input, ref);
 
     const { data, issues } = validateRecord(def, input, opts.validation);

@@ -17,11 +17,9 @@ export function isSet(v: unknown): boolean {
 
 /** Whole years from `dob` to `on` (both 'YYYY-MM-DD'): the age on that day. */
 export function ageOn(dob: string, on: string): number {
-  const [y1, m1, d1] = dob.split('-').map(Number);
-  const [y2, m2, d2] = on.split('-').map(Number);
-  let age = y2! - y1!;
-  if (m2! < m1! || (m2 === m1 && d2! < d1!)) age -= 1;
-  return age;
+  // Less one if the birthday ('MM-DD', zero-padded, so compared as text) is still to come that year.
+  const age = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
+  return on.slice(5, 10) < dob.slice(5, 10) ? age - 1 : age;
 }
 
 const underAge = (field: string): Issue => ({
