@@ -3,8 +3,9 @@
 // scientific notation, a repeated header every 1,000 rows, 2 % bad rows), made before the clock.
 //   readAndPut = the baseline: exceljs loading the file, then a raw IndexedDB `put` of the rows an
 //                import accepts (the same 4,900 rows, built as stored records of the same shape)
-//                into an object store with the same indexes as the app's Mitan table, in ONE
-//                transaction (no validation, no serials, no totals, no audit)
+//                into an object store with the same indexes as the app's Mitan table, with each
+//                entry's sync-state row beside it as schema v8 keeps it, in ONE transaction (no
+//                validation, no serials, no totals, no audit)
 //   fullImport = the app's whole import: read + header/mapping + plan (coerce, validate, duplicates)
 //                + the one-transaction write of the accepted rows, on the app's StationDb in IndexedDB
 // Both record the main thread's long tasks (PerformanceObserver 'longtask', Chromium); the app's
@@ -74,12 +75,11 @@ async function longestTask(stop: () => Task[], t0: number, t1: number): Promise<
   return { longestTaskMs: worstTasks[0]?.[1] ?? 0, worstTasks };
 }
 
-/** The app's Mitan table indexes (db/schema.ts: COMMON + REGISTER_INDEXES.mitan) as raw createIndex calls. */
+/** The app's Mitan table indexes (db/schema.ts: COMMON_V8 + REGISTER_INDEXES.mitan) as raw createIndex calls. */
 const MITAN_INDEXES: [name: string, keyPath: string | string[], multiEntry?: boolean][] = [
   ['[serialYear+serialNo]', ['serialYear', 'serialNo']],
   ['createdAt', 'createdAt'],
   ['updatedAt', 'updatedAt'],
-  ['[syncState+updatedAt]', ['syncState', 'updatedAt']],
   ['tokens', 'tokens', true],
   ['keys', 'keys', true],
   ['[data.teamId+id]', ['data.teamId', 'id']],
@@ -93,6 +93,8 @@ function openRaw(name: string): Promise<IDBDatabase> {
     req.onupgradeneeded = () => {
       const store = req.result.createObjectStore('mitan', { keyPath: 'id' });
       for (const [index, keyPath, multiEntry] of MITAN_INDEXES) store.createIndex(index, keyPath, { multiEntry: !!multiEntry });
+      // Schema v8: each entry's sync state is a row of its own in `syncStates` ('id, [state+table+at]').
+      req.result.createObjectStore('syncStates', { keyPath: 'id' }).createIndex('[state+table+at]', ['state', 'table', 'at']);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -157,8 +159,6 @@ function recordOf(row: unknown[], k: number, at: string) {
     history: [{ version: 1, kind: 'create', at, by: 'bench', byName: actor.name, initials: actor.initials, reason: null, changes: [], mutationId: id }],
     cancelled: null,
     late: false,
-    _rev: null,
-    syncState: 'dirty',
   };
 }
 
@@ -184,9 +184,13 @@ export async function readAndPut(args: RosterImportArgs) {
     k++;
   });
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('mitan', 'readwrite');
+    const tx = db.transaction(['mitan', 'syncStates'], 'readwrite');
     const store = tx.objectStore('mitan');
-    for (const r of records) store.put(r);
+    const states = tx.objectStore('syncStates');
+    for (const r of records) {
+      store.put(r);
+      states.put({ id: r.id, table: 'mitan', state: 'dirty', rev: null, at: r.updatedAt, mutationId: r.mutationId, version: r.version });
+    }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.commit();
