@@ -110,44 +110,60 @@ export class Workset {
     }
   }
 
+  /**
+   * Write the batch inside its transaction. Every request is issued without waiting for the one
+   * before (IndexedDB runs a transaction's requests in the order they were made, so a list's
+   * deletes still go before its puts): the small tables first, then the rows in chunks, while the
+   * reads the last writes depend on (running totals, whether the quarantine has rows, the pending
+   * leaves) are answered and their writes issued from there. One wait at the end, not a round trip
+   * per step.
+   */
   async flush(db: StationDb): Promise<void> {
-    for (const [table, rows] of this.puts)
-      if (rows.size) {
-        const recs = [...rows.values()];
-        await putInChunks(db.table(table), recs.map(entryOf));
-        await db.syncStates.bulkPut(recs.map((r) => syncStateOf(table, r)));
-      }
+    const done: PromiseLike<unknown>[] = [];
     for (const [table, ids] of this.deletes)
       if (ids.size) {
-        await db.table(table).bulkDelete([...ids]);
-        await db.syncStates.bulkDelete([...ids]);
+        done.push(db.table(table).bulkDelete([...ids]));
+        done.push(db.syncStates.bulkDelete([...ids]));
       }
-    if (this.auditPuts.size) await db.audit.bulkPut([...this.auditPuts.values()]);
-    if (this.newAudits.length) await db.audit.bulkAdd(this.newAudits);
-    if (this.suspectPuts.size) await db.suspect.bulkPut([...this.suspectPuts.values()]);
-    if (this.shadowPuts.size) await db.shadows.bulkPut([...this.shadowPuts.values()]);
-    if (this.shadowDeletes.size) await db.shadows.bulkDelete([...this.shadowDeletes]);
-    for (const [key, value] of this.settingPuts) await db.settings.put({ key, value });
-    if (this.conflicts.length) await db.syncConflicts.bulkAdd(this.conflicts);
-    if (this.listDeletes.size) await db.syncConflicts.bulkDelete([...this.listDeletes]);
-    if (this.listPuts.size) await db.syncConflicts.bulkPut([...this.listPuts.values()]);
-    if (this.quarantine.size) await db.syncQuarantine.bulkPut([...this.quarantine.values()]);
+    for (const [table, rows] of this.puts) if (rows.size) done.push(db.syncStates.bulkPut([...rows.values()].map((r) => syncStateOf(table, r))));
+    if (this.auditPuts.size) done.push(db.audit.bulkPut([...this.auditPuts.values()]));
+    if (this.newAudits.length) done.push(db.audit.bulkAdd(this.newAudits));
+    if (this.suspectPuts.size) done.push(db.suspect.bulkPut([...this.suspectPuts.values()]));
+    if (this.shadowPuts.size) done.push(db.shadows.bulkPut([...this.shadowPuts.values()]));
+    if (this.shadowDeletes.size) done.push(db.shadows.bulkDelete([...this.shadowDeletes]));
+    for (const [key, value] of this.settingPuts) done.push(db.settings.put({ key, value }));
+    if (this.conflicts.length) done.push(db.syncConflicts.bulkAdd(this.conflicts));
+    if (this.listDeletes.size) done.push(db.syncConflicts.bulkDelete([...this.listDeletes]));
+    if (this.listPuts.size) done.push(db.syncConflicts.bulkPut([...this.listPuts.values()]));
+    if (this.quarantine.size) done.push(db.syncQuarantine.bulkPut([...this.quarantine.values()]));
     const released = [...this.accepted].filter((id) => !this.quarantine.has(id));
-    if (released.length && (await db.syncQuarantine.count())) await db.syncQuarantine.bulkDelete(released);
+    if (released.length) done.push(db.syncQuarantine.count().then((n) => (n ? db.syncQuarantine.bulkDelete(released) : undefined)));
     if (this.pendingLeaves.size) {
-      const have = ((await db.syncMeta.get(PENDING_LEAVES_KEY))?.value as string[] | undefined) ?? [];
-      await db.syncMeta.put({ key: PENDING_LEAVES_KEY, value: [...new Set([...have, ...this.pendingLeaves])] });
-    }
-    const keys = [...this.totals.keys()].filter((k) => Object.values(this.totals.get(k)!).some((v) => v !== 0));
-    if (keys.length) {
-      const rows = await db.totals.bulkGet(keys);
-      await db.totals.bulkPut(
-        keys.map((key, i) => {
-          const values = { ...(rows[i]?.values ?? {}) };
-          for (const [k, v] of Object.entries(this.totals.get(key)!)) values[k] = (values[k] ?? 0) + v;
-          return { key, values };
+      const add = [...this.pendingLeaves];
+      done.push(
+        db.syncMeta.get(PENDING_LEAVES_KEY).then((row) => {
+          const have = (row?.value as string[] | undefined) ?? [];
+          return db.syncMeta.put({ key: PENDING_LEAVES_KEY, value: [...new Set([...have, ...add])] });
         }),
       );
     }
+    const keys = [...this.totals.keys()].filter((k) => Object.values(this.totals.get(k)!).some((v) => v !== 0));
+    if (keys.length)
+      done.push(
+        db.totals.bulkGet(keys).then((rows) =>
+          db.totals.bulkPut(
+            keys.map((key, i) => {
+              const values = { ...(rows[i]?.values ?? {}) };
+              for (const [k, v] of Object.entries(this.totals.get(key)!)) values[k] = (values[k] ?? 0) + v;
+              return { key, values };
+            }),
+          ),
+        ),
+      );
+    // Settled here even if a chunk of rows fails first (the transaction is then aborted anyway).
+    const all = Promise.all(done);
+    all.catch(() => undefined);
+    for (const [table, rows] of this.puts) if (rows.size) await putInChunks(db.table(table), [...rows.values()].map(entryOf));
+    await all;
   }
 }
