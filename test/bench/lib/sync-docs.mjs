@@ -28,9 +28,3 @@ export function mitanHubDoc(r, data, lookups, schemaVersion = 1) {
     late: false,
   };
 }
-
-/** A bench record as the hub document of a Mitan entry (no `_rev`, no writer). */
-export function benchDoc(r) {
-  const data = { name: r.name, fatherName: r.fatherName, gender: r.gender, age: r.age, mobile: r.mobile, village: r.village, ward: r.ward, occupation: r.occupation, education: r.education, remarks: r.remarks };
-  return mitanHubDoc(r, data, { tokens: `${r.name} ${r.village}`.toLowerCase().split(/\s+/), keys: [`mobile:${r.mobile}`] });
-}

@@ -4,6 +4,8 @@
 //   value    = syncOnce() of a station whose 50,000 Mitan entries wait to go: records/s (the whole
 //              session: read the outbox, `_bulk_docs`, land the answers, the pull after the push)
 //   baseline = the same documents in plain `_bulk_docs` batches of the same size (200): records/s
+// The entries are valid Mitans built by the app's own code (sync-pull-50k.docs.ts: validateRecord +
+// derived tokens and keys), the documents sync-pull-50k's hub holds; the baseline pushes the same.
 // Every sample starts from an empty thana database (deleted and provisioned again).
 // Target: ratio ≥ 0.8.
 import { startSyncHub } from '../lib/sync-hub.mjs';
