@@ -38,15 +38,17 @@ export const PENDING_LEAVES_KEY = 'pendingLeaves';
  * transaction never idles, and the main thread gets a turn between chunks (a 250-row put in one
  * call is one long task of structured cloning). Chunks are sized by the clock (`adaptiveChunks`:
  * IndexedDB copies each row on the window's thread during the call), so a busy PC puts fewer rows
- * per call and a quiet one more.
+ * per call and a quiet one more. `beside`: rows of another table, one per row (the entries' sync
+ * states), put in the same chunks.
  */
-export async function putInChunks(table: Table, rows: unknown[]): Promise<void> {
+export async function putInChunks(table: Table, rows: unknown[], beside?: { table: Table; rows: unknown[] }): Promise<void> {
   const chunks = adaptiveChunks(50, 10, 250, PUT_BUDGET_MS);
-  let previous: Promise<unknown> | null = null;
+  let previous: PromiseLike<unknown> | null = null;
   for (let i = 0; i < rows.length; ) {
     const n = chunks.size;
     const t0 = chunks.clock();
-    const current = table.bulkPut(rows.slice(i, i + n));
+    const main = table.bulkPut(rows.slice(i, i + n));
+    const current = beside ? Promise.all([main, beside.table.bulkPut(beside.rows.slice(i, i + n))]) : main;
     chunks.took(Math.min(n, rows.length - i), chunks.clock() - t0);
     i += n;
     if (previous) await previous;
@@ -125,7 +127,6 @@ export class Workset {
         done.push(db.table(table).bulkDelete([...ids]));
         done.push(db.syncStates.bulkDelete([...ids]));
       }
-    for (const [table, rows] of this.puts) if (rows.size) done.push(db.syncStates.bulkPut([...rows.values()].map((r) => syncStateOf(table, r))));
     if (this.auditPuts.size) done.push(db.audit.bulkPut([...this.auditPuts.values()]));
     if (this.newAudits.length) done.push(db.audit.bulkAdd(this.newAudits));
     if (this.suspectPuts.size) done.push(db.suspect.bulkPut([...this.suspectPuts.values()]));
@@ -163,7 +164,10 @@ export class Workset {
     // Settled here even if a chunk of rows fails first (the transaction is then aborted anyway).
     const all = Promise.all(done);
     all.catch(() => undefined);
-    for (const [table, rows] of this.puts) if (rows.size) await putInChunks(db.table(table), [...rows.values()].map(entryOf));
+    for (const [table, rows] of this.puts) {
+      const recs = [...rows.values()];
+      if (recs.length) await putInChunks(db.table(table), recs.map(entryOf), { table: db.syncStates, rows: recs.map((r) => syncStateOf(table, r)) });
+    }
     await all;
   }
 }

@@ -114,4 +114,14 @@ describe('putInChunks', () => {
     await expect(db.transaction('rw', db.settings, () => putInChunks(db.settings, bad))).rejects.toThrow();
     expect(await db.settings.count()).toBe(0);
   });
+
+  it('puts the rows beside them (the entries’ sync states) in the same chunks, every one', async () => {
+    const db = freshDb();
+    await db.open();
+    const rows = Array.from({ length: 700 }, (_, i) => ({ key: `k${i}`, value: i }));
+    const beside = rows.map((r) => ({ key: r.key, value: -r.value }));
+    await db.transaction('rw', db.settings, db.syncMeta, () => putInChunks(db.settings, rows, { table: db.syncMeta, rows: beside }));
+    expect(await db.settings.count()).toBe(700);
+    expect((await db.syncMeta.bulkGet(['k0', 'k350', 'k699'])).map((r) => r?.value)).toEqual([-0, -350, -699]);
+  });
 });
