@@ -217,28 +217,28 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
 }
 
 /**
- * The audit or suspect rows of these outgoing documents as they are now, in their order
- * (undefined: gone). Read as the index range they were sent from (`getAll` of the dirty rows
- * between the first and the last one's time: one request instead of one `get` per row); a row not
- * found there (edited meanwhile, so its time moved) is read by its id.
+ * The rows of these outgoing documents as they are now, in their order (undefined: gone). Read as
+ * the dirty index range they were sent from (`range(lo, hi)`: one `getAll` between the first and
+ * the last one's time, instead of one `get` per row); a row not found there (edited meanwhile, so
+ * its time moved) is read by its id. `time` is the document's field the range is ordered by.
  */
-async function currentRows(table: Table<AuditRow | SuspectRow, string>, tableName: string, outs: Outgoing[]): Promise<(AuditRow | SuspectRow | undefined)[]> {
-  const field = tableName === 'audit' ? 'at' : 'updatedAt';
-  const times = outs.map((o) => o.doc[field]).filter((t): t is string => typeof t === 'string');
-  const found = new Map<string, AuditRow | SuspectRow>();
+async function currentRows<T extends { id: string }>(
+  outs: Outgoing[],
+  time: 'updatedAt' | 'at',
+  range: (lo: string, hi: string) => Collection<T, string>,
+  byIds: (ids: string[]) => PromiseLike<(T | undefined)[]>,
+): Promise<(T | undefined)[]> {
+  const times = outs.map((o) => o.doc[time]).filter((t): t is string => typeof t === 'string');
+  const found = new Map<string, T>();
   let [lo, hi] = [times[0] ?? '', times[0] ?? ''];
   for (const t of times) {
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
   // Rows of one time (an import) would have the old entries of that time stepped over: by id.
-  if (lo < hi) {
-    const limit = outs.length * 2 + 16;
-    const rows = await table.where(`[syncState+${field}]`).between(['dirty', lo], ['dirty', hi], true, true).limit(limit).toArray();
-    for (const r of rows) found.set(r.id, r);
-  }
+  if (lo < hi) for (const r of await range(lo, hi).limit(outs.length * 2 + 16).toArray()) found.set(r.id, r);
   const missing = outs.filter((o) => !found.has(o.id)).map((o) => o.id);
-  if (missing.length) (await table.bulkGet(missing)).forEach((r, i) => r && found.set(missing[i]!, r));
+  if (missing.length) (await byIds(missing)).forEach((r, i) => r && found.set(missing[i]!, r));
   return outs.map((o) => found.get(o.id));
 }
 
@@ -259,9 +259,10 @@ export async function applyPushResults(
   let synced = 0;
   let stillDirty = 0;
   await db.transaction('rw', syncTables(db), async () => {
-    // A batch of 200 is a handful of requests, all issued at once: the rows' states (to see whether
-    // they changed while the request was away) and the few shadows, refusals and hub-deletion notes
-    // that may name them, then every write.
+    // A batch of 200 is a handful of requests, all issued at once: the entries' state rows (audit
+    // and suspect rows themselves), read as the dirty range they were sent from, to see whether they
+    // changed while the request was away; the few shadows, refusals and hub-deletion notes that may
+    // name them; then every write.
     const byTable = new Map<string, { out: Outgoing; rev: string }[]>();
     for (const item of ok) {
       if (!byTable.has(item.out.table)) byTable.set(item.out.table, []);
@@ -273,8 +274,12 @@ export async function applyPushResults(
     const ids = tables.flatMap(([, items]) => items.map(({ out }) => out.id));
     // Usually none of them is there: look the keys up (cheap) rather than delete blind.
     const present = (t: Table, keys: string[]) => (keys.length ? (t.where(':id').anyOf(keys).primaryKeys() as Promise<string[]>) : Promise.resolve([]));
-    const current = (t: string, outs: Outgoing[]) =>
-      isRegister(t) ? db.syncStates.bulkGet(outs.map((o) => o.id)) : currentRows(db.table(t) as Table<AuditRow | SuspectRow, string>, t, outs);
+    const current = (t: string, outs: Outgoing[]): Promise<(SyncStateRow | AuditRow | SuspectRow | undefined)[]> => {
+      if (isRegister(t)) return currentRows(outs, 'updatedAt', (lo, hi) => stateRange(db, t, 'dirty', lo, hi), (ids) => db.syncStates.bulkGet(ids));
+      const table = db.table(t) as Table<AuditRow | SuspectRow, string>;
+      const field = t === 'audit' ? 'at' : 'updatedAt';
+      return currentRows(outs, field, (lo, hi) => table.where(`[syncState+${field}]`).between(['dirty', lo], ['dirty', hi], true, true), (ids) => table.bulkGet(ids));
+    };
     const [rowsByTable, shadows, refused, deletedNotes] = await Promise.all([
       Promise.all(tables.map(([t, items]) => current(t, items.map(({ out }) => out)))),
       present(db.shadows, ids),

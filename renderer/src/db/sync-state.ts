@@ -66,9 +66,9 @@ export async function markChanged(db: StationDb, table: string, recs: readonly S
   await db.syncStates.bulkPut(recs.map((r, i) => ({ id: r.id, table, state: 'dirty', rev: have[i]?.rev ?? null, ...versionOf(r) })));
 }
 
-/** The entries of `table` in `state`, oldest first, from `from` (an `at`, inclusive) on. */
-export function stateRange(db: StationDb, table: string, state: SyncState = 'dirty', from: string | null = null) {
-  return db.syncStates.where('[state+table+at]').between([state, table, from ?? Dexie.minKey], [state, table, Dexie.maxKey], true, true);
+/** The entries of `table` in `state`, oldest first, from `from` (an `at`, inclusive) on, up to `to` (inclusive). */
+export function stateRange(db: StationDb, table: string, state: SyncState = 'dirty', from: string | null = null, to: string | null = null) {
+  return db.syncStates.where('[state+table+at]').between([state, table, from ?? Dexie.minKey], [state, table, to ?? Dexie.maxKey], true, true);
 }
 
 /**
