@@ -360,3 +360,57 @@ test('the keyboard walks the list (↓ PgDn End Home) and the chosen row is alwa
   await page.keyboard.press('Enter');
   await expect(page.locator('.rp-detail h2')).toContainText('गाँव 300');
 });
+
+test('scrolling a long list rewrites the same rows in place: no row is created and no cell restyled per frame; a cut name shows whole on hover', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await setupAndSignIn(page);
+  await seedPlaces(page);
+  await page.goto('/#/places');
+  const list = page.getByTestId('register-list');
+  await expect(list.locator('[role="row"][data-id]').first()).toContainText('गाँव 300');
+
+  // Mark the row elements, scroll a screenful at a time: the rows shown are new, the elements are not.
+  const firstShown = () => list.evaluate((el) => Math.min(...Array.from(el.querySelectorAll('.rl-row'), (r) => Number(r.getAttribute('aria-rowindex')))));
+  // (Once away from the top the list holds its full number of rows, overscan above and below.)
+  await list.evaluate((el) => (el.scrollTop = el.clientHeight));
+  await expect.poll(firstShown).toBeGreaterThan(10);
+  const before = await firstShown();
+  await list.evaluate((el) => el.querySelectorAll('.rl-row').forEach((r) => r.setAttribute('data-seen', '')));
+  // A trace of the frames counts the elements the browser restyles in each (UpdateLayoutTree's elementCount).
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const cells = await list.evaluate(async (el) => {
+    for (let n = 0; n < 8; n++) {
+      el.scrollTop += el.clientHeight;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return el.querySelectorAll('.rl-row [role="gridcell"]').length;
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; args?: { elementCount?: number } }[] };
+  expect(await firstShown()).toBeGreaterThan(before + 50);
+  const rows = list.locator('.rl-row');
+  expect(await rows.count()).toBeLessThan(40);
+  await expect(list.locator('.rl-row:not([data-seen])')).toHaveCount(0);
+  // The rows are still in the entries' order in the page.
+  const order = await list.evaluate((el) => Array.from(el.querySelectorAll('.rl-row'), (r) => Number(r.getAttribute('aria-rowindex'))));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  // Restyled per frame: the rows that moved, fewer elements than the cells (new rows each frame, a
+  // title on every cell or an `inherit` in every pinned cell restyled them all, and more).
+  const restyled = trace.traceEvents.filter((e) => e.name === 'UpdateLayoutTree' && (e.args?.elementCount ?? 0) > 0).map((e) => e.args!.elementCount!);
+  expect(restyled.length).toBeGreaterThanOrEqual(8);
+  restyled.sort((a, b) => a - b);
+  expect(restyled[Math.floor(restyled.length / 2)]).toBeLessThan(cells);
+
+  // No cell carries a title until the pointer reaches it; a name cut short then shows whole.
+  await expect(list.locator('.rl-cell[title]')).toHaveCount(0);
+  const box = (await list.boundingBox())!;
+  const at = { x: box.x + 200, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y);
+  const hovered = () =>
+    page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y)?.closest('.rl-cell');
+      return el && { title: el.getAttribute('title'), text: el.textContent, cut: el.scrollWidth > el.clientWidth };
+    }, at);
+  await expect.poll(async () => (await hovered())?.title).toMatch(/^ग्राम पंचायत बहुत लंबे नाम वाला गाँव \d+$/);
+  const cell = await hovered();
+  expect(cell).toEqual({ title: cell!.text, text: cell!.text, cut: true });
+});
