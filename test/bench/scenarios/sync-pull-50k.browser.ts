@@ -2,10 +2,14 @@
 // station database, in real Chromium with real IndexedDB.
 //   app      = syncOnce() — the app's replicator: `_changes` pages, each landed with its checkpoint
 //              in one strict transaction (lookups, totals, shadows, merge checks), yielding between pages
-//   baseline = the same `_changes` pages read with fetch and written with a plain Dexie bulkPut
-//              into the same table of the same schema (no checkpoint, no checks)
+//   baseline = the same `_changes` pages read with fetch and written with plain Dexie bulkPuts
+//              into the same tables of the same schema (no checkpoint, no checks): the entries and,
+//              beside them, their sync-state rows, which is how schema v8 stores a synced entry
+//              (before v8 the state was inside the entry, under its own index, and the baseline's
+//              one bulkPut wrote it there)
 // Both record the main thread's long tasks (PerformanceObserver 'longtask', Chromium).
 import { StationDb } from '@/db/schema';
+import { putSynced } from '@/db/sync-state';
 import { docToRecord, type HubDoc } from '@/sync/doc';
 import { sinceParam, syncOnce } from '@/sync/replicator';
 import { observeLongTasks, type Task } from '../lib/longtasks';
@@ -73,7 +77,7 @@ export async function rawPull(args: PullArgs): Promise<PullResult> {
     const res = await fetch(`${args.url}/${args.db}/_changes?${q}`, { headers: { Authorization: auth, Accept: 'application/json' }, credentials: 'omit' });
     const body = (await res.json()) as { results: { id: string; doc?: HubDoc }[]; last_seq: unknown };
     const rows = body.results.filter((r) => r.doc && r.id.includes(':mitan:')).map((r) => docToRecord(r.doc!, 'synced'));
-    await db.mitan.bulkPut(rows);
+    await db.transaction('rw', db.mitan, db.syncStates, () => putSynced(db, 'mitan', rows));
     batches++;
     since = body.last_seq;
     if (body.results.length < args.batch) break;
