@@ -6,9 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { correctionsByField } from '../../renderer/src/domain/records';
 import { listHubDeletions, listQuarantine, pushBackDeleted } from '../../renderer/src/db/sync';
-import { thanaDesignId } from '../../renderer/src/sync/vdu';
 import { FaultProxy } from './proxy';
-import { admin, allVersions, expectConverged, expectIncreasingVersions, hubUrl, provisionThana, purgeFoldedLeaves, StationPc, TEST_DEF, type ThanaSetup } from './helpers';
+import { admin, allVersions, expectConverged, expectIncreasingVersions, hubUrl, provisionThana, purgeFoldedLeaves, StationPc, TEST_DEF, withoutValidation, type ThanaSetup } from './helpers';
 
 let setup: ThanaSetup;
 let proxy: FaultProxy;
@@ -197,15 +196,8 @@ describe('the hub', () => {
       version: 2,
       history: [...doc.history, { version: 2, kind: 'correct', at: '2026-01-01T00:00:00.000Z', by: 'x', byName: 'X', initials: 'X', reason: 'leaf', changes: [{ field: 'people', before: 1, after: people }], mutationId: `01LEAF${mid.toUpperCase().padEnd(20, '0')}` }],
     });
-    // pouchdb-server silently drops new_edits:false writes into a database with a validation
-    // function (pouchdb-validation overwrites `_revisions`): lift it for the moment of the test setup.
-    const ddocPath = `${setup.db}/${thanaDesignId(setup.code)}`;
-    const ddoc = (await admin<Record<string, unknown> & { _rev: string }>('GET', ddocPath)).body;
-    await admin('DELETE', `${ddocPath}?rev=${ddoc._rev}`);
-    const res = await admin('POST', `${setup.db}/_bulk_docs`, { new_edits: false, docs: [leaf('aaaa1111', 5, 'मूल'), leaf('bbbb2222', 8, 'मूल')] });
+    const res = await withoutValidation(setup, () => admin('POST', `${setup.db}/_bulk_docs`, { new_edits: false, docs: [leaf('aaaa1111', 5, 'मूल'), leaf('bbbb2222', 8, 'मूल')] }));
     expect(res.status).toBe(201);
-    const { _rev: _gone, ...restore } = ddoc;
-    expect((await admin('PUT', ddocPath, restore)).status).toBe(201);
     const before = (await admin<{ _conflicts?: string[] }>('GET', `${setup.db}/${encodeURIComponent(rec.id)}?conflicts=true`)).body;
     expect(before._conflicts?.length).toBe(1);
     const leafVersions = new Set(['01LEAFAAAA111100000000000000', '01LEAFBBBB222200000000000000'].map((m) => m.slice(0, 26)));

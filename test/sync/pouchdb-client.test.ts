@@ -11,8 +11,7 @@ import PouchDB from 'pouchdb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listHubDeletions, listQuarantine, pushBackDeleted } from '../../renderer/src/db/sync';
 import type { StoredRecord } from '../../renderer/src/domain/records';
-import { thanaDesignId } from '../../renderer/src/sync/vdu';
-import { expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, type ThanaSetup } from './helpers';
+import { expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, withoutValidation, type ThanaSetup } from './helpers';
 import { expectRealConverged, RealPc, valuesIn } from './real';
 
 /** The part of PouchDB's API these cases use. */
@@ -99,15 +98,7 @@ describe('PouchDB as another client of the hub', () => {
     const doc = await pouch.get<{ data: Record<string, unknown>; history: unknown[] }>(entry.id);
     const hash = doc._rev.split('-')[1]!;
     const leaf = (h: string, data: Record<string, unknown>) => ({ ...doc, _rev: `2-${h.repeat(32)}`, _revisions: { start: 2, ids: [h.repeat(32), hash] }, data: { ...doc.data, ...data } });
-    // pouchdb-server drops new_edits:false writes into a database with a validation function: lift it for the moment.
-    const ddoc = await pouch.get(thanaDesignId(setup.code));
-    await pouch.remove(ddoc);
-    try {
-      await pouch.bulkDocs([leaf('c', { pledges: 41 }), leaf('d', { pledges: 47, contacts: 9 }), leaf('e', { placeName: 'स्कूल' })], { new_edits: false });
-    } finally {
-      const { _rev: _gone, ...restore } = ddoc;
-      await pouch.put(restore);
-    }
+    await withoutValidation(setup, () => pouch.bulkDocs([leaf('c', { pledges: 41 }), leaf('d', { pledges: 47, contacts: 9 }), leaf('e', { placeName: 'स्कूल' })], { new_edits: false }));
     expect(((await pouch.get<{ _conflicts?: string[] }>(entry.id, { conflicts: true }))._conflicts ?? []).length).toBe(2);
     await syncAll(a, b);
     await expectRealConverged([a, b], setup);

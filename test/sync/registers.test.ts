@@ -7,9 +7,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listReviews } from '../../renderer/src/db/sync';
 import type { StoredRecord } from '../../renderer/src/domain/records';
-import { thanaDesignId } from '../../renderer/src/sync/vdu';
 import { FaultProxy } from './proxy';
-import { admin, expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, purgeFoldedLeaves, type ThanaSetup } from './helpers';
+import { admin, expectIncreasingVersions, hubAdmin, hubUrl, provisionThana, purgeFoldedLeaves, withoutValidation, type ThanaSetup } from './helpers';
 import { expectRealConverged, RealPc, valuesIn } from './real';
 
 let setup: ThanaSetup;
@@ -156,17 +155,7 @@ describe('anything may write to the hub', () => {
 
 describe('hub conflict leaves on real registers', () => {
   async function plantLeaves(id: string, leaves: Record<string, unknown>[]): Promise<void> {
-    // pouchdb-server silently drops new_edits:false writes of an existing document into a database
-    // with a validation function: lift it for the moment (CouchDB 3 needs no such step).
-    const ddocPath = `${setup.db}/${thanaDesignId(setup.code)}`;
-    const ddoc = (await admin<Record<string, unknown> & { _rev: string }>('GET', ddocPath)).body;
-    await admin('DELETE', `${ddocPath}?rev=${ddoc._rev}`);
-    try {
-      expect((await admin('POST', `${setup.db}/_bulk_docs`, { new_edits: false, docs: leaves })).status).toBe(201);
-    } finally {
-      const { _rev: _gone, ...restore } = ddoc;
-      await admin('PUT', ddocPath, restore);
-    }
+    expect((await withoutValidation(setup, () => admin('POST', `${setup.db}/_bulk_docs`, { new_edits: false, docs: leaves }))).status).toBe(201);
     const now = (await admin<{ _conflicts?: string[] }>('GET', `${setup.db}/${encodeURIComponent(id)}?conflicts=true`)).body;
     expect(now._conflicts?.length).toBe(leaves.length - 1);
   }
