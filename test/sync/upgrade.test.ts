@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, REGISTER_TABLES, StationDb } from '../../renderer/src/db/schema';
 import { attachSync } from '../../renderer/src/db/sync-state';
-import { countWaiting } from '../../renderer/src/db/sync-outbox';
+import { countWaitingByKind } from '../../renderer/src/db/sync-waiting';
 import { allVersions, expectConverged, StationPc, thanaSuite } from './helpers';
 
 const suite = thanaSuite('U');
@@ -36,7 +36,7 @@ describe('upgrading to schema v8 with unsent work', () => {
     // Offline work: a new entry and a correction of one the hub already has.
     const fresh = await a.create({ title: 'नई', people: 5 });
     await a.correct(sent.id, { people: 4 });
-    const waiting = await countWaiting(a.db);
+    const waiting = (await countWaitingByKind(a.db, '')).entries;
     expect(waiting).toBeGreaterThanOrEqual(2);
 
     // The same PC as version 7 stored it, opened by this version (the v8 upgrade runs).
@@ -47,7 +47,7 @@ describe('upgrading to schema v8 with unsent work', () => {
     expect(upgraded.verno).toBe(8);
     const pc = new StationPc(upgraded, a.o);
     try {
-      expect(await countWaiting(upgraded)).toBe(waiting);
+      expect((await countWaitingByKind(upgraded, '')).entries).toBe(waiting);
       const states = await upgraded.syncStates.bulkGet([sent.id, fresh.id]);
       expect(states[0]).toMatchObject({ state: 'dirty', rev: expect.stringMatching(/^1-/) });
       expect(states[1]).toMatchObject({ state: 'dirty', rev: null });
@@ -55,7 +55,7 @@ describe('upgrading to schema v8 with unsent work', () => {
       const report = await pc.sync();
       expect(report.pushed).toBeGreaterThanOrEqual(2);
       expect(report.merged).toBe(0);
-      expect(await countWaiting(upgraded)).toBe(0);
+      expect((await countWaitingByKind(upgraded, '')).entries).toBe(0);
       await b.sync();
       const rows = await expectConverged([pc, b], suite.setup, { versions: await allVersions([pc, b]) });
       expect(rows.find((r) => r.id === sent.id)!.data.people).toBe(4);

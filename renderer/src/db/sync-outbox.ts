@@ -2,11 +2,11 @@
  * The outbox: the next push batch (dirty rows, changed thana settings), what the hub's answers
  * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
  */
-import Dexie, { type Collection, type Table } from 'dexie';
+import type { Collection, Table } from 'dexie';
 import type { SyncedRecord } from '@/domain/records';
 import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable, type StationDb, type SuspectRow, type SyncConflictRow, type SyncRejectRow, type SyncStateRow } from './schema';
-import { stateRange, withSync } from './sync-state';
+import { rowStateRange, stateRange, withSync } from './sync-state';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
 import { suspectToDoc } from './registry';
@@ -23,10 +23,6 @@ export interface Outgoing {
 
 function rowSnapshot(r: { mutationId?: string; version?: number }): string {
   return `${r.mutationId ?? ''}:${r.version ?? 0}`;
-}
-
-function dirtyRange(table: Table, index: string) {
-  return table.where(index).between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]);
 }
 
 /** Where the outbox stopped reading a table in this push: the next read starts there (see nextInRange). */
@@ -71,10 +67,9 @@ async function nextInRange<T extends { id: string }>(
 }
 
 /** The next dirty audit or suspect-registry rows (their state is inside the row). */
-function nextDirtyRows<T extends { id: string }>(db: StationDb, table: Table<T, string>, index: string, field: 'updatedAt' | 'at', want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<T[]> {
+function nextDirtyRows<T extends { id: string }>(db: StationDb, table: Table<T, string>, field: 'updatedAt' | 'at', want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<T[]> {
   if (want <= 0) return Promise.resolve([]);
-  const range = (from: string | null) => table.where(index).between(['dirty', from ?? Dexie.minKey], ['dirty', Dexie.maxKey], true, true);
-  return db.transaction('r', table, () => nextInRange(range, field, want, skip, pos));
+  return db.transaction('r', table, () => nextInRange((from) => rowStateRange(table, field, 'dirty', from), field, want, skip, pos));
 }
 
 /**
@@ -94,14 +89,6 @@ function nextDirtyEntries(db: StationDb, table: RegisterTable, want: number, ski
     });
     return out;
   });
-}
-
-/** Entries waiting to go: indexed counts on syncStates' [state+table+at] (audit: [syncState+at]). */
-export async function countWaiting(db: StationDb): Promise<number> {
-  let n = 0;
-  for (const t of REGISTER_TABLES) n += await stateRange(db, t).count();
-  n += await dirtyRange(db.audit, '[syncState+at]').count();
-  return n;
 }
 
 export async function countRejected(db: StationDb): Promise<number> {
@@ -199,12 +186,12 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
     for (const r of rows) if (!full()) consider({ id: r.id, table: t, doc: recordToDoc(r), snapshot: rowSnapshot(r) });
   }
   if (!full()) {
-    const rows = await nextDirtyRows(db, db.audit, '[syncState+at]', 'at', o.limit - out.length, o.skip, position('audit'));
+    const rows = await nextDirtyRows(db, db.audit, 'at', o.limit - out.length, o.skip, position('audit'));
     for (const r of rows) if (!full()) consider({ id: r.id, table: 'audit', doc: auditToDoc(r), snapshot: r.id });
   }
   if (!full()) {
     // This thana's suspect-registry entries (small; the hub replicates them into the district registry).
-    const rows = await nextDirtyRows(db, db.suspect, '[syncState+updatedAt]', 'updatedAt', o.limit - out.length, o.skip, position('suspect'));
+    const rows = await nextDirtyRows(db, db.suspect, 'updatedAt', o.limit - out.length, o.skip, position('suspect'));
     for (const r of rows) if (!full()) consider({ id: r.id, table: 'suspect', doc: suspectToDoc(r), snapshot: rowSnapshot(r) });
   }
   if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
@@ -278,7 +265,7 @@ export async function applyPushResults(
       if (isRegister(t)) return currentRows(outs, 'updatedAt', (lo, hi) => stateRange(db, t, 'dirty', lo, hi), (ids) => db.syncStates.bulkGet(ids));
       const table = db.table(t) as Table<AuditRow | SuspectRow, string>;
       const field = t === 'audit' ? 'at' : 'updatedAt';
-      return currentRows(outs, field, (lo, hi) => table.where(`[syncState+${field}]`).between(['dirty', lo], ['dirty', hi], true, true), (ids) => table.bulkGet(ids));
+      return currentRows(outs, field, (lo, hi) => rowStateRange(table, field, 'dirty', lo, hi), (ids) => table.bulkGet(ids));
     };
     const [rowsByTable, shadows, refused, deletedNotes] = await Promise.all([
       Promise.all(tables.map(([t, items]) => current(t, items.map(({ out }) => out)))),

@@ -12,7 +12,7 @@
  * Audit rows and the suspect-registry entries are small and written once: they keep their
  * `_rev`/`syncState` inside the row (`[syncState+at]`, `[syncState+updatedAt]`).
  */
-import Dexie from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
 import type { StationDb, SyncStateRow } from './schema';
 
@@ -69,6 +69,14 @@ export async function markChanged(db: StationDb, table: string, recs: readonly S
 /** The entries of `table` in `state`, oldest first, from `from` (an `at`, inclusive) on, up to `to` (inclusive). */
 export function stateRange(db: StationDb, table: string, state: SyncState = 'dirty', from: string | null = null, to: string | null = null) {
   return db.syncStates.where('[state+table+at]').between([state, table, from ?? Dexie.minKey], [state, table, to ?? Dexie.maxKey], true, true);
+}
+
+/**
+ * The rows of an audit or suspect-registry table (their state is inside the row) in `state`, by
+ * `field` (`[syncState+at]` or `[syncState+updatedAt]`), from `from` to `to` (inclusive; null: open).
+ */
+export function rowStateRange<T>(table: Table<T, string>, field: 'at' | 'updatedAt', state: SyncState = 'dirty', from: string | null = null, to: string | null = null): Collection<T, string> {
+  return table.where(`[syncState+${field}]`).between([state, from ?? Dexie.minKey], [state, to ?? Dexie.maxKey], true, true);
 }
 
 /**

@@ -8,10 +8,10 @@
  * - settings: the thana's profile and options when they differ from what the hub last accepted.
  * Rows the hub refused are not counted (they wait for a person, listed on the page apart).
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import { sameValue, settingDocId, SETTING_DOCS, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type StationDb } from './schema';
-import { stateRange } from './sync-state';
+import { rowStateRange, stateRange } from './sync-state';
 
 export interface WaitingCounts {
   entries: number;
@@ -21,10 +21,6 @@ export interface WaitingCounts {
 }
 
 export const NOTHING_WAITING: WaitingCounts = { entries: 0, registry: 0, settings: 0, total: 0 };
-
-function dirtyCount(table: Table, index: string): Promise<number> {
-  return table.where(index).between(['dirty', Dexie.minKey], ['dirty', Dexie.maxKey]).count();
-}
 
 /** Does the next push send this thana setting (changed since the hub accepted it, and not refused as it is)? */
 async function settingWaiting(db: StationDb, thana: string, setting: SettingDocType): Promise<boolean> {
@@ -41,8 +37,8 @@ async function settingWaiting(db: StationDb, thana: string, setting: SettingDocT
 export async function countWaitingByKind(db: StationDb, thana: string): Promise<WaitingCounts> {
   let entries = 0;
   for (const t of REGISTER_TABLES) entries += await stateRange(db, t).count();
-  entries += await dirtyCount(db.audit, '[syncState+at]');
-  const registry = await dirtyCount(db.suspect, '[syncState+updatedAt]');
+  entries += await rowStateRange(db.audit, 'at').count();
+  const registry = await rowStateRange(db.suspect, 'updatedAt').count();
   let settings = 0;
   if (thana) for (const s of Object.keys(SETTING_DOCS) as SettingDocType[]) if (await settingWaiting(db, thana, s)) settings++;
   return { entries, registry, settings, total: entries + registry + settings };

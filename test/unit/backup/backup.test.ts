@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StationDb, type SyncStateRow } from '../../../renderer/src/db/schema';
-import { countWaiting } from '../../../renderer/src/db/sync-outbox';
+import { countWaitingByKind } from '../../../renderer/src/db/sync-waiting';
 import type { StationContext } from '../../../renderer/src/db/context';
 import { createRecord, correctRecord, cancelRecord } from '../../../renderer/src/db/repository';
 import { saveProfile } from '../../../renderer/src/db/settings';
@@ -210,7 +210,7 @@ describe('a backup cannot be turned against the PC', () => {
     const fresh = staffed(new StationDb(`t-${crypto.randomUUID()}`), incharge);
     await restoreBackup(ctxFor(fresh), incharge, bytes, 'थाना-कोटा-2026', async () => {});
     for (const r of await fresh.place.toArray()) expect(r).not.toHaveProperty('syncState');
-    expect(await countWaiting(fresh)).toBe(ids.length - 1 + (await fresh.audit.where('[syncState+at]').between(['dirty', ''], ['dirty', '\uffff']).count()));
+    expect((await countWaitingByKind(fresh, '')).entries).toBe(ids.length - 1 + (await fresh.audit.where('[syncState+at]').between(['dirty', ''], ['dirty', '\uffff']).count()));
     expect(await fresh.syncStates.get(ids[2]!)).toMatchObject({ table: 'place', state: 'synced', rev: '1-abc' });
     expect(await fresh.syncStates.get(ids[0]!)).toMatchObject({ table: 'place', state: 'dirty', rev: null, version: 2 });
   });

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageRecords } from '../../../renderer/src/db/repository';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, StationDb } from '../../../renderer/src/db/schema';
-import { applyPushResults, collectOutgoing, countWaiting, outboxSkip } from '../../../renderer/src/db/sync-outbox';
+import { countWaitingByKind } from '../../../renderer/src/db/sync-waiting';
+import { applyPushResults, collectOutgoing, outboxSkip } from '../../../renderer/src/db/sync-outbox';
 import type { ApplyContext } from '../../../renderer/src/db/sync-land';
 import { ulid } from '../../../renderer/src/domain/ulid';
 import { MAX_DOC_BYTES } from '../../../renderer/src/sync/vdu';
@@ -117,7 +118,7 @@ describe('schema v8: the entries’ sync state moves to syncStates', () => {
       expect(row.data).toEqual(e.data);
       expect(await db.syncStates.get(e.id)).toEqual({ id: e.id, table: 'mitan', state: e.syncState, rev: e._rev, at: e.updatedAt, mutationId: e.mutationId, version: e.version });
     }
-    expect(await countWaiting(db)).toBe(2);
+    expect((await countWaitingByKind(db, '')).entries).toBe(2);
     // The next push sends exactly the two dirty ones, each with its base revision.
     const ctx: ApplyContext = { thana: 'BSPKOTA', mode: 'station', defs: () => undefined, now: () => new Date(), newId: () => ulid() };
     const skip = new Set<string>();
@@ -129,7 +130,7 @@ describe('schema v8: the entries’ sync state moves to syncStates', () => {
     expect(out.every((o) => !('syncState' in o.doc))).toBe(true);
     // The hub's answer marks them synced in syncStates (the entries are not rewritten).
     await applyPushResults(db, out.map((o, i) => ({ out: o, rev: `${i + 4}-new` })), [], ctx);
-    expect(await countWaiting(db)).toBe(0);
+    expect((await countWaitingByKind(db, '')).entries).toBe(0);
     expect((await db.syncStates.get(entries[1]!.id))!).toMatchObject({ state: 'synced', rev: '5-new' });
     db.close();
   });

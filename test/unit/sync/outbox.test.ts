@@ -3,7 +3,8 @@
 // reads each table from where the previous batch stopped (issue #13/#14, sync-push-50k); these tests
 // hold it to "every entry goes, once", whatever the clock did, on the real registers.
 import { describe, expect, it } from 'vitest';
-import { applyPushResults, collectOutgoing, countWaiting, outboxSkip, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
+import { countWaitingByKind } from '../../../renderer/src/db/sync-waiting';
+import { applyPushResults, collectOutgoing, outboxSkip, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
 import type { ApplyContext } from '../../../renderer/src/db/sync-land';
 import { REGISTER_TABLES, type StationDb } from '../../../renderer/src/db/schema';
 import { correctMitan } from '../../../renderer/src/db/roster';
@@ -70,7 +71,7 @@ describe('push outbox', () => {
     const ids = sent.flat().filter((id) => waiting.includes(id));
     expect(ids.sort()).toEqual(waiting);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(await countWaiting(station.db)).toBe(0);
+    expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
     const m = (await attachSync(station.db, await station.db.mitan.toArray()))[0]!;
     expect(m.syncState).toBe('synced');
     expect(m._rev).toMatch(/^2-rev\d+$/);
@@ -94,7 +95,7 @@ describe('push outbox', () => {
     expect(early).toBeDefined();
     const times = sent.flat().filter((id) => id === early!.id).length;
     expect(times).toBe(2);
-    expect(await countWaiting(station.db)).toBe(0);
+    expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
   });
 
   it('an entry corrected while its batch was on its way stays dirty on the revision the hub gave and goes again; notes of accepted entries are cleared', async () => {
@@ -127,6 +128,6 @@ describe('push outbox', () => {
     expect(await station.db.shadows.get(cleared)).toBeUndefined();
     expect(await station.db.syncRejects.get(cleared)).toBeUndefined();
     expect(await station.db.syncConflicts.get(`deleted:${cleared}`)).toBeUndefined();
-    expect(await countWaiting(station.db)).toBe(0);
+    expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
   });
 });
