@@ -3,8 +3,8 @@
  * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
  */
 import type { Collection, Table } from 'dexie';
-import type { SyncedRecord } from '@/domain/records';
-import { auditToDoc, bodyOf, jsonSize, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, type HubDoc, type SettingDocType } from '@/sync/doc';
+import type { StoredRecord, SyncedRecord } from '@/domain/records';
+import { auditToDoc, bodyOf, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, stampWriter, utf8Length, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable, type StationDb, type SuspectRow, type SyncConflictRow, type SyncRejectRow, type SyncStateRow } from './schema';
 import { rowStateRange, stateRange, withSync } from './sync-state';
 import type { ApplyContext } from './sync-land';
@@ -19,6 +19,11 @@ export interface Outgoing {
   doc: HubDoc;
   /** mutationId:version of the row (or the stable JSON of a setting's value) at read time. */
   snapshot: string;
+  /**
+   * The document as it goes, serialized once (with the writer's name when the outbox was given
+   * it): its size is counted on this and the request body is built from it.
+   */
+  json?: string;
 }
 
 function rowSnapshot(r: { mutationId?: string; version?: number }): string {
@@ -29,6 +34,18 @@ function rowSnapshot(r: { mutationId?: string; version?: number }): string {
 export interface OutboxPosition {
   /** `updatedAt` (audit: `at`) of the last row read; null: from the start of the range. */
   from: string | null;
+  /**
+   * The last read came to the end of the range (settings: they were checked): the table is not read
+   * again in this push until the read from the start that ends every push (`idle`), which also finds
+   * rows made dirty meanwhile. Saves a transaction per empty table per batch.
+   */
+  end?: boolean;
+  /**
+   * Register tables: entries are read as the `updatedAt` range of their state rows (one `getAll`)
+   * while that range holds mostly the wanted entries (a backlog of edits, an import); false once a
+   * read finds it scattered, and then by id for the rest of the push.
+   */
+  byTime?: boolean;
 }
 
 /**
@@ -60,6 +77,7 @@ async function nextInRange<T extends { id: string }>(
     if (rows.length >= want || read.length < ask) {
       const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
       if (last && typeof last[field] === 'string') pos.from = last[field] as string;
+      if (rows.length < want) pos.end = true;
       return rows;
     }
     ask *= 2;
@@ -68,8 +86,35 @@ async function nextInRange<T extends { id: string }>(
 
 /** The next dirty audit or suspect-registry rows (their state is inside the row). */
 function nextDirtyRows<T extends { id: string }>(db: StationDb, table: Table<T, string>, field: 'updatedAt' | 'at', want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<T[]> {
-  if (want <= 0) return Promise.resolve([]);
+  if (want <= 0 || pos.end) return Promise.resolve([]);
   return db.transaction('r', table, () => nextInRange((from) => rowStateRange(table, field, 'dirty', from), field, want, skip, pos));
+}
+
+/**
+ * The entries of these state rows (in `at` order), in their order (undefined: gone). One `get` per
+ * entry is a request each (about a tenth of a millisecond of the window's and the browser's time);
+ * while the outbox holds a run of entries, they are read as the `updatedAt` range of the states in
+ * one `getAll` (a state's `at` is its entry's `updatedAt`), and only those not found there by id.
+ * A range that turns out to hold mostly other entries (scattered edits among synced ones) turns
+ * this off for the rest of the push. Call inside a transaction.
+ */
+async function entriesOf(db: StationDb, table: RegisterTable, states: SyncStateRow[], pos: OutboxPosition): Promise<(StoredRecord | undefined)[]> {
+  const t = db.registerTable(table);
+  const found = new Map<string, StoredRecord>();
+  const lo = states[0]?.at;
+  const hi = states[states.length - 1]?.at;
+  // Entries of one time (an import) are in id order in the index, from the first of that time:
+  // a batch in the middle of them is not in the first rows of the range. By id, then.
+  if (pos.byTime !== false && states.length >= 16 && lo && hi && lo < hi) {
+    const cap = states.length * 2 + 16;
+    const rows = await t.where('updatedAt').between(lo, hi, true, true).limit(cap).toArray();
+    for (const r of rows) found.set(r.id, r);
+    const hits = states.reduce((n, s) => n + (found.has(s.id) ? 1 : 0), 0);
+    pos.byTime = hits * 2 >= states.length;
+  }
+  const missing = states.filter((s) => !found.has(s.id)).map((s) => s.id);
+  if (missing.length) (await t.bulkGet(missing)).forEach((r, i) => r && found.set(missing[i]!, r));
+  return states.map((s) => found.get(s.id));
 }
 
 /**
@@ -77,10 +122,10 @@ function nextDirtyRows<T extends { id: string }>(db: StationDb, table: Table<T, 
  * entries, read in the same transaction. A state row without its entry is skipped for this push.
  */
 function nextDirtyEntries(db: StationDb, table: RegisterTable, want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<SyncedRecord[]> {
-  if (want <= 0) return Promise.resolve([]);
+  if (want <= 0 || pos.end) return Promise.resolve([]);
   return db.transaction('r', [db.syncStates, db.registerTable(table)], async () => {
     const states = await nextInRange((from) => stateRange(db, table, 'dirty', from), 'at', want, skip, pos);
-    const rows = await db.registerTable(table).bulkGet(states.map((s) => s.id));
+    const rows = states.length ? await entriesOf(db, table, states, pos) : [];
     const out: SyncedRecord[] = [];
     states.forEach((s, i) => {
       const row = rows[i];
@@ -137,6 +182,8 @@ export interface OutboxOptions {
    * time), so a push ends only when a read from the start finds nothing to send.
    */
   idle?: boolean;
+  /** The CouchDB user the documents go as: each is stamped with it before its size is counted. */
+  writer?: string;
 }
 
 /**
@@ -155,7 +202,9 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
     return positions.get(table)!;
   };
   const consider = (item: Outgoing): void => {
-    const size = jsonSize(item.doc);
+    if (o.writer) item.doc = stampWriter(item.doc, o.writer);
+    item.json = JSON.stringify(item.doc);
+    const size = utf8Length(item.json);
     if (!item.id.startsWith(`${ctx.thana}:`) || (item.doc.thana !== undefined && item.doc.thana !== ctx.thana)) {
       localRejects.push({ out: item, error: 'local', reason: `not of thana ${ctx.thana}` });
     } else if (size > o.maxDocBytes) {
@@ -168,7 +217,9 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
     }
   };
   // Thana settings first: small, and the district reads thana names and targets from them.
-  for (const setting of Object.keys(SETTING_DOCS) as SettingDocType[]) {
+  // Checked once per push, and again by the read from the start that ends it (`end`).
+  const settingsRead = position('settings');
+  for (const setting of settingsRead.end ? [] : (Object.keys(SETTING_DOCS) as SettingDocType[])) {
     if (full()) break;
     const id = settingDocId(ctx.thana, setting);
     if (o.skip.has(id)) continue;
@@ -180,6 +231,7 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
     if (rejected && sameValue((rejected.body as { value?: unknown } | null)?.value, value)) continue;
     consider({ id, table: 'settings', doc: settingToDoc(ctx.thana, setting, value, ctx.newId(), shadow?.rev ?? null), snapshot: JSON.stringify(value) });
   }
+  if (!full()) settingsRead.end = true;
   for (const t of REGISTER_TABLES) {
     if (full()) break;
     const rows = await nextDirtyEntries(db, t, o.limit - out.length, o.skip, position(t));
@@ -196,9 +248,12 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
   }
   if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
   for (const r of localRejects) o.skip.add(r.out.id);
-  if (!out.length && o.idle && [...positions.values()].some((p) => p.from !== null)) {
-    for (const p of positions.values()) p.from = null;
-    return collectOutgoing(db, ctx, { ...o, positions });
+  if (!out.length && o.idle && [...positions.values()].some((p) => p.from !== null || p.end)) {
+    for (const p of positions.values()) {
+      p.from = null;
+      p.end = false;
+    }
+    return collectOutgoing(db, ctx, { ...o, positions, idle: false });
   }
   return out;
 }

@@ -47,6 +47,8 @@ export interface HubClientOptions {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** A JSON body already serialized (instead of `body`). */
+  json?: string;
   /** Retry transient errors (default true). A _bulk_docs retry is safe: mutationIds recognise our own writes. */
   retry?: boolean;
   timeoutMs?: number;
@@ -143,9 +145,9 @@ export class HubClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.opts.auth) headers.Authorization = basic(this.opts.auth);
     let payload: string | undefined;
-    if (ro.body !== undefined) {
+    if (ro.json !== undefined || ro.body !== undefined) {
       headers['Content-Type'] = 'application/json';
-      payload = JSON.stringify(ro.body);
+      payload = ro.json ?? JSON.stringify(ro.body);
     }
     const ctrl = new AbortController();
     const outer = this.opts.signal;
