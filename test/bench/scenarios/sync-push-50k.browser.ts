@@ -3,8 +3,8 @@
 //   app      = syncOnce() — the app's replicator: dirty rows read in batches, `_bulk_docs` with the
 //              writer's name, each batch's answers landed in one transaction, then the pull that
 //              follows every push (its own pushed versions are not downloaded again)
-//   baseline = the same documents (as the station sends them) in `_bulk_docs` batches of the same
-//              size, one after another, nothing read or written locally
+//   baseline = the same documents (as the station sends them, in the order it sends them) in
+//              `_bulk_docs` batches of the same size, one after another, nothing read or written locally
 // Both record the main thread's long tasks (PerformanceObserver 'longtask', Chromium).
 import { StationDb } from '@/db/schema';
 import { putSynced, stateRange } from '@/db/sync-state';
@@ -80,7 +80,11 @@ export async function appPush(args: PushArgs): Promise<PushResult> {
 }
 
 export async function rawPush(args: PushArgs): Promise<PushResult> {
-  const all = docs(args).map((d) => stampWriter(d, args.username));
+  // The same batches as the station's: its outbox sends the oldest change first ([state+table+at],
+  // then id), so the baseline sends the documents in that order too (not in the order they were made).
+  const all = docs(args)
+    .map((d) => stampWriter(d, args.username))
+    .sort((a, b) => (a.updatedAt as string).localeCompare(b.updatedAt as string) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   const auth = `Basic ${btoa(`${args.username}:${args.password}`)}`;
   let requests = 0;
   let stored = 0;
