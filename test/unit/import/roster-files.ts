@@ -57,14 +57,19 @@ export const KRUTI_ROWS: [string, string, string, number, number, string][] = [
 ];
 export const KRUTI_NAMES = ['रमेश कुमार साहू', 'सुनीता वर्मा'];
 
-export async function krutiRosterWorkbook(): Promise<Uint8Array> {
+/** A roster typed in a legacy font: a sheet, a merged title row, a header row, the rows numbered from 1. */
+function legacyRosterWorkbook(sheet: string, title: string, header: string[], rows: (string | number)[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('lwph');
-  ws.addRow(['Fkkuk dksVk & lkbcj ferku lwph']);
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow([title]);
   ws.mergeCells(1, 1, 1, 7);
-  ws.addRow(['Ø-', 'uke', 'firk dk uke', 'fyax', 'vk;q', 'eksckby uacj', 'xzke']);
-  KRUTI_ROWS.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  ws.addRow(header);
+  rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
   return bytesOf(wb);
+}
+
+export function krutiRosterWorkbook(): Promise<Uint8Array> {
+  return legacyRosterWorkbook('lwph', 'Fkkuk dksVk & lkbcj ferku lwph', ['Ø-', 'uke', 'firk dk uke', 'fyax', 'vk;q', 'eksckby uacj', 'xzke'], KRUTI_ROWS);
 }
 
 /**
@@ -77,14 +82,8 @@ export const CHANAKYA_ROWS: [string, string, string, number, number, string][] =
 ];
 export const CHANAKYA_NAMES = ['रमेश कुमार साहू', 'सुनीता यादव'];
 
-export async function chanakyaRosterWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('âê¿è');
-  ws.addRow(['ÍæÙæ ·¤ôÅUæ - âæ§ÕÚU ç×ÌæÙ âê¿è']);
-  ws.mergeCells(1, 1, 1, 7);
-  ws.addRow(['S.No.', 'Ùæ×', 'çÂÌæ ·¤æ Ùæ×', 'çÜ´»', '¥æØé', '×ôÕæ§Ü Ù´ÕÚU', '»ýæ×']);
-  CHANAKYA_ROWS.forEach((r, i) => ws.addRow([i + 1, ...r]));
-  return bytesOf(wb);
+export function chanakyaRosterWorkbook(): Promise<Uint8Array> {
+  return legacyRosterWorkbook('âê¿è', 'ÍæÙæ ·¤ôÅUæ - âæ§ÕÚU ç×ÌæÙ âê¿è', ['S.No.', 'Ùæ×', 'çÂÌæ ·¤æ Ùæ×', 'çÜ´»', '¥æØé', '×ôÕæ§Ü Ù´ÕÚU', '»ýæ×'], CHANAKYA_ROWS);
 }
 
 /** Villages written in Latin letters, as an English-medium office writes them. */
