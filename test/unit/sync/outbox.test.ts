@@ -112,6 +112,31 @@ describe('push outbox', () => {
     expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
   });
 
+  it('an entry saved during the push in a register the outbox has already emptied still goes in the same push', async () => {
+    let t = NOW.getTime();
+    const station = makeCtx({}, () => new Date((t += 1000)));
+    await station.db.open();
+    await seedThana(station);
+    const outreach = new Set((await station.db.outreach.toArray()).map((o) => o.id));
+    const late = `BSPKOTA:outreach:LATE${'0'.repeat(22)}`;
+    const gone = new Set<string>();
+    let savedAt = -1;
+    const { sent } = await pushAll(station.db, 6, async (n, items) => {
+      for (const i of items) gone.add(i.id);
+      // Every outreach entry has gone; audit rows are still to go.
+      if (savedAt >= 0 || [...outreach].some((id) => !gone.has(id))) return;
+      savedAt = n;
+      const base = (await station.db.outreach.toArray())[0]!;
+      const entry: SyncedRecord = { ...base, id: late, updatedAt: new Date((t += 1000)).toISOString(), mutationId: ulid(), _rev: null, syncState: 'dirty' };
+      await station.db.transaction('rw', station.db.outreach, station.db.syncStates, () => putSynced(station.db, 'outreach', [entry]));
+    });
+    expect(savedAt).toBeGreaterThan(0);
+    // Batches went after it was saved (the push was not over), and the entry went once.
+    expect(sent.length).toBeGreaterThan(savedAt + 2);
+    expect(sent.flat().filter((id) => id === late)).toHaveLength(1);
+    expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
+  });
+
   it('sends every waiting entry exactly once when they all share one time (entries made by one import), the previous batch still on its way', async () => {
     const station = makeCtx(); // a fixed clock: every entry and audit row has the same time
     await station.db.open();
