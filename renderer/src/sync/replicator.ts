@@ -373,9 +373,9 @@ class Session {
     const state = { batch: this.o.pushBatch ?? DEFAULT_PUSH_BATCH, attempts: new Map<string, number>(), skip };
     const maxBytes = this.o.maxPushBytes ?? 1_000_000;
     const positions = new Map<string, OutboxPosition>();
+    const writer = this.o.hub.username;
     let inflight: PushFlight | null = null;
     for (;;) {
-      const writer = this.o.hub.username;
       const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight, writer });
       let next: PushFlight | null = null;
       if (items.length) {

@@ -62,13 +62,13 @@ async function pushAll(db: StationDb, batch: number, during?: (n: number, items:
 
 describe('push outbox', () => {
   /**
-   * Copies of a seeded Mitan: `n` entries, one second apart from `start`, each with its state row
+   * Copies of a seeded Mitan: `n` entries, `step` ms apart from `start`, each with its state row
    * (`state`). The outbox does not validate, so copies with new ids do.
    */
-  async function copies(db: StationDb, start: number, n: number, state: 'dirty' | 'synced', tag: string): Promise<SyncedRecord[]> {
+  async function copies(db: StationDb, start: number, n: number, state: 'dirty' | 'synced', tag: string, step = 1000): Promise<SyncedRecord[]> {
     const base = (await db.mitan.toArray())[0]!;
     const recs: SyncedRecord[] = Array.from({ length: n }, (_, i) => {
-      const at = new Date(start + i * 1000).toISOString();
+      const at = new Date(start + i * step).toISOString();
       return { ...base, id: `BSPKOTA:mitan:${tag}${String(i).padStart(6, '0')}`, data: { ...base.data, name: `${tag} ${i}` }, updatedAt: at, mutationId: ulid(), _rev: state === 'synced' ? '1-x' : null, syncState: state };
     });
     await db.transaction('rw', db.mitan, db.syncStates, () => putSynced(db, 'mitan', recs));
@@ -102,9 +102,7 @@ describe('push outbox', () => {
     const t0 = NOW.getTime() + 60_000;
     // Synced entries every second; waiting ones in between them, every fifth second.
     await copies(station.db, t0, 400, 'synced', 'S');
-    const waiting = await copies(station.db, t0 + 500, 80, 'dirty', 'W');
-    for (const [i, w] of waiting.entries()) await station.db.syncStates.update(w.id, { at: new Date(t0 + 500 + i * 5000).toISOString() });
-    await station.db.mitan.bulkPut(waiting.map((w, i) => ({ ...w, updatedAt: new Date(t0 + 500 + i * 5000).toISOString() })));
+    const waiting = await copies(station.db, t0 + 500, 80, 'dirty', 'W', 5000);
     const { sent } = await pushAll(station.db, 25);
     const ids = sent.flat();
     for (const w of waiting) expect(ids.filter((id) => id === w.id)).toHaveLength(1);
