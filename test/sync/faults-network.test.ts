@@ -138,10 +138,18 @@ describe('push: lost answers and edits in flight', () => {
 
   it('413 halves the batch; a single document the hub still refuses as too large is rejected, not looped', async () => {
     const [a, b] = await pcs();
-    for (let i = 0; i < 8; i++) await a.create({ title: `बड़ा ${i}` });
+    const made: string[] = [];
+    for (let i = 0; i < 8; i++) made.push((await a.create({ title: `बड़ा ${i}` })).id);
     proxy.on({ method: 'POST', path: /_bulk_docs/ }, { kind: 'status', status: 413 }, 2);
+    const from = proxy.log.length;
     const r = await via(a, { pushBatch: 8 });
     expect(r.rejected).toBe(0);
+    // The halved batches went in the same push, before the pull (not left to the push that follows it).
+    const session = proxy.log.slice(from);
+    const firstPull = session.findIndex((l) => l.method === 'GET' && /_changes/.test(l.path));
+    expect(firstPull).toBeGreaterThan(0);
+    const sentBeforePull = session.slice(0, firstPull).filter((l) => !l.fault && /_bulk_docs/.test(l.path));
+    expect(made.filter((id) => !sentBeforePull.some((l) => l.ids?.includes(id)))).toEqual([]);
     const sizes = proxy.log.filter((l) => l.method === 'POST' && /_bulk_docs/.test(l.path)).length;
     expect(sizes).toBeGreaterThanOrEqual(4);
     // A document too large for the hub even alone.

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
-import { syncStateOf } from './sync-state';
+import { statesWriteToken, syncStateOf } from './sync-state';
 import type { Role } from '@/domain/roles';
 import { searchTokens } from '@/domain/normalize';
 import { linkRows } from '@/domain/auditChain';
@@ -245,7 +245,10 @@ export class StationDb extends Dexie {
   syncRejects!: Table<SyncRejectRow, string>;
   syncConflicts!: Table<SyncConflictRow, string>;
   syncQuarantine!: Table<SyncQuarantineRow, string>;
-  /** The register entries' sync state (v8): `_rev` and dirty/synced/conflict/rejected per entry. */
+  /**
+   * The register entries' sync state (v8): `_rev` and dirty/synced/conflict/rejected per entry, and
+   * one more row, `{ id: '~written', token }` (sync-state.ts `STATES_TOKEN_ID`), outside the index.
+   */
   syncStates!: Table<SyncStateRow, string>;
   /** This PC's audit chain id (syncMeta `auditPc`), loaded as the database opens. */
   auditPc: string | null = null;
@@ -260,6 +263,7 @@ export class StationDb extends Dexie {
     defineVersions(this);
     this.use(auditChainMiddleware(() => this.auditPc));
     this.use(registerWriteWatch(REGISTER_TABLES));
+    this.use(statesWriteToken());
     this.on(
       'ready',
       async (vip) => {

@@ -2,11 +2,11 @@
  * The outbox: the next push batch (dirty rows, changed thana settings), what the hub's answers
  * mean for each row, refused documents, and re-checking a hub that was recreated or restored.
  */
-import type { Collection, Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord } from '@/domain/records';
 import { auditToDoc, bodyOf, recordToDoc, sameValue, settingDocId, settingToDoc, SETTING_DOCS, stampWriter, utf8Length, type HubDoc, type SettingDocType } from '@/sync/doc';
 import { REGISTER_TABLES, type AuditRow, type RegisterTable, type StationDb, type SuspectRow, type SyncConflictRow, type SyncRejectRow, type SyncStateRow } from './schema';
-import { rowStateRange, stateRange, withSync } from './sync-state';
+import { quietStatesWrites, readStatesToken, STATES_TOKEN_ID, rowStateRange, stateRange, withSync } from './sync-state';
 import type { ApplyContext } from './sync-land';
 import { syncTables } from './sync-workset';
 import { suspectToDoc } from './registry';
@@ -24,6 +24,9 @@ export interface Outgoing {
    * it): its size is counted on this and the request body is built from it.
    */
   json?: string;
+  /** A register entry: its state row as the outbox read it, and the write token then (sync-state.ts). */
+  state?: SyncStateRow;
+  token?: string;
 }
 
 function rowSnapshot(r: { mutationId?: string; version?: number }): string {
@@ -119,20 +122,27 @@ async function entriesOf(db: StationDb, table: RegisterTable, states: SyncStateR
 
 /**
  * The next dirty entries of a register: their `syncStates` rows (`[state+table+at]`), then the
- * entries, read in the same transaction. A state row without its entry is skipped for this push.
+ * entries, read in the same transaction, with the write token as that transaction saw it (the
+ * landing compares it: see `applyPushResults`). A state row without its entry is skipped for this push.
  */
-function nextDirtyEntries(db: StationDb, table: RegisterTable, want: number, skip: OutboxOptions['skip'], pos: OutboxPosition): Promise<SyncedRecord[]> {
-  if (want <= 0 || pos.end) return Promise.resolve([]);
+function nextDirtyEntries(
+  db: StationDb,
+  table: RegisterTable,
+  want: number,
+  skip: OutboxOptions['skip'],
+  pos: OutboxPosition,
+): Promise<{ entries: { rec: SyncedRecord; state: SyncStateRow }[]; token: string }> {
+  if (want <= 0 || pos.end) return Promise.resolve({ entries: [], token: '' });
   return db.transaction('r', [db.syncStates, db.registerTable(table)], async () => {
-    const states = await nextInRange((from) => stateRange(db, table, 'dirty', from), 'at', want, skip, pos);
+    const [token, states] = await Promise.all([readStatesToken(db), nextInRange((from) => stateRange(db, table, 'dirty', from), 'at', want, skip, pos)]);
     const rows = states.length ? await entriesOf(db, table, states, pos) : [];
-    const out: SyncedRecord[] = [];
+    const entries: { rec: SyncedRecord; state: SyncStateRow }[] = [];
     states.forEach((s, i) => {
       const row = rows[i];
-      if (row) out.push(withSync(row, s));
+      if (row) entries.push({ rec: withSync(row, s), state: s });
       else skip.add(s.id);
     });
-    return out;
+    return { entries, token };
   });
 }
 
@@ -184,6 +194,26 @@ export interface OutboxOptions {
   idle?: boolean;
   /** The CouchDB user the documents go as: each is stamped with it before its size is counted. */
   writer?: string;
+  /**
+   * The write token (sync-state.ts) when the push started. If it is the same at the end, no entry
+   * was made dirty behind the positions (only the push's own landings wrote state rows, and they
+   * leave none dirty), and the read from the start skips the registers.
+   */
+  startToken?: string;
+}
+
+/**
+ * The write token (sync-state.ts) as a push starts: the value `OutboxOptions.startToken` compares at
+ * the end. A database whose state rows were all written before the token existed gets one now.
+ */
+export async function startStatesToken(db: StationDb): Promise<string> {
+  const token = await readStatesToken(db);
+  if (token) return token;
+  return db.transaction('rw', db.syncStates, async () => {
+    // A write of the token row itself: the middleware gives it its value.
+    await db.syncStates.put({ id: STATES_TOKEN_ID } as unknown as SyncStateRow);
+    return readStatesToken(db);
+  });
 }
 
 /**
@@ -234,8 +264,8 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
   if (!full()) settingsRead.end = true;
   for (const t of REGISTER_TABLES) {
     if (full()) break;
-    const rows = await nextDirtyEntries(db, t, o.limit - out.length, o.skip, position(t));
-    for (const r of rows) if (!full()) consider({ id: r.id, table: t, doc: recordToDoc(r), snapshot: rowSnapshot(r) });
+    const { entries, token } = await nextDirtyEntries(db, t, o.limit - out.length, o.skip, position(t));
+    for (const { rec, state } of entries) if (!full()) consider({ id: rec.id, table: t, doc: recordToDoc(rec), snapshot: rowSnapshot(rec), state, token });
   }
   if (!full()) {
     const rows = await nextDirtyRows(db, db.audit, 'at', o.limit - out.length, o.skip, position('audit'));
@@ -249,7 +279,9 @@ export async function collectOutgoing(db: StationDb, ctx: ApplyContext, o: Outbo
   if (localRejects.length) await applyPushResults(db, [], localRejects, ctx);
   for (const r of localRejects) o.skip.add(r.out.id);
   if (!out.length && o.idle && [...positions.values()].some((p) => p.from !== null || p.end)) {
-    for (const p of positions.values()) {
+    const registersAsRead = o.startToken !== undefined && (await readStatesToken(db)) === o.startToken;
+    for (const [table, p] of positions) {
+      if (registersAsRead && isRegister(table)) continue;
       p.from = null;
       p.end = false;
     }
@@ -291,6 +323,11 @@ const isRegister = (table: string): table is RegisterTable => (REGISTER_TABLES a
  * only if nobody changed it while the request was away; otherwise it stays dirty on the new revision.
  * A register entry's answer is written in its small `syncStates` row only (the entry is not
  * rewritten); audit and suspect rows carry their state inside.
+ *
+ * Whether an entry changed while away: if the write token (sync-state.ts) is the one the outbox
+ * read with the entries, no state row was written since, by this page or any other, except by
+ * landings (which leave it as it is, and touch only their own batch's rows: never this one's), so
+ * the rows the outbox read are the rows now and are not read again. Otherwise they are read back.
  */
 export async function applyPushResults(
   db: StationDb,
@@ -300,7 +337,11 @@ export async function applyPushResults(
 ): Promise<{ synced: number; stillDirty: number }> {
   let synced = 0;
   let stillDirty = 0;
+  // Inside a caller's transaction (not the replicator's way), its other writes must still count.
+  const nested = !!Dexie.currentTransaction;
   await db.transaction('rw', syncTables(db), async () => {
+    if (!nested) quietStatesWrites();
+    const token = ok.some(({ out }) => out.state) ? await readStatesToken(db) : '';
     // A batch of 200 is a handful of requests, all issued at once: the entries' state rows (audit
     // and suspect rows themselves), read as the dirty range they were sent from, to see whether they
     // changed while the request was away; the few shadows, refusals and hub-deletion notes that may
@@ -317,7 +358,10 @@ export async function applyPushResults(
     // Usually none of them is there: look the keys up (cheap) rather than delete blind.
     const present = (t: Table, keys: string[]) => (keys.length ? (t.where(':id').anyOf(keys).primaryKeys() as Promise<string[]>) : Promise.resolve([]));
     const current = (t: string, outs: Outgoing[]): Promise<(SyncStateRow | AuditRow | SuspectRow | undefined)[]> => {
-      if (isRegister(t)) return currentRows(outs, 'updatedAt', (lo, hi) => stateRange(db, t, 'dirty', lo, hi), (ids) => db.syncStates.bulkGet(ids));
+      if (isRegister(t)) {
+        if (token && outs.every((o) => o.state && o.token === token)) return Promise.resolve(outs.map((o) => o.state));
+        return currentRows(outs, 'updatedAt', (lo, hi) => stateRange(db, t, 'dirty', lo, hi), (ids) => db.syncStates.bulkGet(ids));
+      }
       const table = db.table(t) as Table<AuditRow | SuspectRow, string>;
       const field = t === 'audit' ? 'at' : 'updatedAt';
       return currentRows(outs, field, (lo, hi) => rowStateRange(table, field, 'dirty', lo, hi), (ids) => table.bulkGet(ids));

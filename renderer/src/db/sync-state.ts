@@ -12,7 +12,7 @@
  * Audit rows and the suspect-registry entries are small and written once: they keep their
  * `_rev`/`syncState` inside the row (`[syncState+at]`, `[syncState+updatedAt]`).
  */
-import Dexie, { type Collection, type Table } from 'dexie';
+import Dexie, { type Collection, type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
 import type { StationDb, SyncStateRow } from './schema';
 
@@ -97,4 +97,64 @@ export function moveStatesOut(tables: Record<string, unknown[]>, registerTables:
   }
   out.syncStates = states;
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The write token: has any state row changed since a push read it?
+
+/**
+ * The id of the one row of `syncStates` that is not an entry's state: `{ id, token }`, a new value
+ * written in every transaction that writes state rows (the middleware below), except a push's own
+ * landing. It is outside the `[state+table+at]` index (no `state`), so no state range sees it.
+ */
+export const STATES_TOKEN_ID = '~written';
+
+/** Transactions whose state-row writes leave the token as it is: a push landing its own batch. */
+const quietTransactions = new WeakSet<object>();
+
+/** Token values: unique to this page (a random prefix) and to each write. */
+const tokenPrefix = Math.random().toString(36).slice(2, 10);
+let tokenCount = 0;
+
+/**
+ * DBCore middleware on `syncStates`: every write (put, add, delete, clear) also writes a new token
+ * in the same transaction, unless the transaction was marked with `quietStatesWrites`. Lives in
+ * the database, not in memory: a write from another tab or window of the same database changes it
+ * too, and a transaction that did not commit did not change it.
+ */
+export function statesWriteToken(): Middleware<{ stack: 'dbcore' } & DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'statesWriteToken',
+    create(down: DBCore) {
+      return {
+        ...down,
+        table(name: string) {
+          const table = down.table(name);
+          if (name !== 'syncStates') return table;
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if (quietTransactions.has(req.trans)) return table.mutate(req);
+              const token = { id: STATES_TOKEN_ID, token: `${tokenPrefix}-${++tokenCount}` };
+              // After the write (a write of the token row itself ends with the new value).
+              return table.mutate(req).then((res) => table.mutate({ type: 'put', trans: req.trans, values: [token], keys: [STATES_TOKEN_ID] }).then(() => res));
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The running Dexie transaction's state-row writes leave the token as it is (call inside it). */
+export function quietStatesWrites(): void {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (trans) quietTransactions.add(trans);
+}
+
+/** The token now ('' before any state row was written); in a transaction, as that transaction sees it. */
+export async function readStatesToken(db: StationDb): Promise<string> {
+  const row = (await db.syncStates.get(STATES_TOKEN_ID)) as unknown as { token?: string } | undefined;
+  return row?.token ?? '';
 }

@@ -31,6 +31,7 @@ import {
   prepareLanding,
   quarantinedIds,
   readMeta,
+  startStatesToken,
   writeMeta,
   type ApplyContext,
   type Checkpoint,
@@ -163,6 +164,15 @@ const PUSH_ATTEMPTS_PER_SESSION = 3;
 interface PushFlight {
   items: Outgoing[];
   answer: Promise<{ status: number; body: BulkResult[] }>;
+}
+
+/** What a push keeps between batches. */
+interface PushState {
+  batch: number;
+  attempts: Map<string, number>;
+  skip: Set<string>;
+  /** Where the outbox stopped reading each table (a batch sent back by a 413 rewinds its tables). */
+  positions: Map<string, OutboxPosition>;
 }
 
 /** Documents per `_bulk_docs` (also capped by `maxPushBytes`). */
@@ -370,13 +380,14 @@ class Session {
     const skip = new Set<string>();
     const sending = new Set<string>();
     const skipping = outboxSkip(skip, sending);
-    const state = { batch: this.o.pushBatch ?? DEFAULT_PUSH_BATCH, attempts: new Map<string, number>(), skip };
-    const maxBytes = this.o.maxPushBytes ?? 1_000_000;
     const positions = new Map<string, OutboxPosition>();
+    const state: PushState = { batch: this.o.pushBatch ?? DEFAULT_PUSH_BATCH, attempts: new Map<string, number>(), skip, positions };
+    const maxBytes = this.o.maxPushBytes ?? 1_000_000;
     const writer = this.o.hub.username;
+    const startToken = await startStatesToken(db);
     let inflight: PushFlight | null = null;
     for (;;) {
-      const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight, writer });
+      const items = await collectOutgoing(db, this.ctx, { limit: state.batch, maxBytes, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight, writer, startToken });
       let next: PushFlight | null = null;
       if (items.length) {
         for (const i of items) sending.add(i.id);
@@ -401,7 +412,7 @@ class Session {
   }
 
   /** The hub's answer to one push batch, landed: synced, refused, 409s fetched and merged; 413 halves the batch. */
-  private async settle(flight: PushFlight, state: { batch: number; attempts: Map<string, number>; skip: Set<string> }): Promise<void> {
+  private async settle(flight: PushFlight, state: PushState): Promise<void> {
     const { db } = this.o;
     const { items } = flight;
     const { skip, attempts } = state;
@@ -414,6 +425,8 @@ class Session {
       if (e instanceof SyncError && e.code === 'too-large') {
         if (items.length > 1) {
           state.batch = Math.max(1, Math.floor(items.length / 2)); // 413: halve and go again
+          // The batch's rows are behind the positions now: their tables are read from the start.
+          for (const t of new Set(items.map((i) => i.table))) state.positions.set(t, { from: null });
           return;
         }
         await applyPushResults(db, [], [{ out: items[0]!, error: 'too-large', reason: e.detail }], this.ctx);

@@ -4,13 +4,14 @@
 // hold it to "every entry goes, once", whatever the clock did, on the real registers.
 import { describe, expect, it } from 'vitest';
 import { countWaitingByKind } from '../../../renderer/src/db/sync-waiting';
-import { applyPushResults, collectOutgoing, outboxSkip, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
+import { applyPushResults, collectOutgoing, outboxSkip, startStatesToken, type OutboxPosition, type Outgoing } from '../../../renderer/src/db/sync-outbox';
 import type { ApplyContext } from '../../../renderer/src/db/sync-land';
-import { REGISTER_TABLES, type StationDb } from '../../../renderer/src/db/schema';
+import { REGISTER_TABLES, StationDb } from '../../../renderer/src/db/schema';
 import { correctMitan } from '../../../renderer/src/db/roster';
 import { REGISTERS } from '../../../renderer/src/domain/registers';
 import type { SyncedRecord } from '../../../renderer/src/domain/records';
-import { attachSync, putSynced, stateRange } from '../../../renderer/src/db/sync-state';
+import { attachSync, putSynced, quietStatesWrites, readStatesToken, stateRange } from '../../../renderer/src/db/sync-state';
+import type { DBCore, DBCoreQueryRequest } from 'dexie';
 import { ulid } from '../../../renderer/src/domain/ulid';
 import { MAX_DOC_BYTES } from '../../../renderer/src/sync/vdu';
 import { makeCtx, NOW, seedThana, writer } from '../dashboard/fixtures';
@@ -33,9 +34,10 @@ async function dirtyIds(db: StationDb): Promise<string[]> {
 /**
  * The replicator's push loop without a hub: the next batch is collected while the previous one is
  * "on its way" (skipped), then the previous one is accepted with a new revision. `during(n, batch)`
- * runs while batch n is on its way, before its answer is landed.
+ * runs while batch n is on its way, before its answer is landed. `onIdle` runs before each read
+ * made with nothing on its way (the one that ends the push is the last).
  */
-async function pushAll(db: StationDb, batch: number, during?: (n: number, items: Outgoing[]) => Promise<void>) {
+async function pushAll(db: StationDb, batch: number, during?: (n: number, items: Outgoing[]) => Promise<void>, onIdle?: () => void) {
   const ctx = applyCtx();
   const skip = new Set<string>();
   const sending = new Set<string>();
@@ -44,8 +46,10 @@ async function pushAll(db: StationDb, batch: number, during?: (n: number, items:
   const sent: string[][] = [];
   const results: { synced: number; stillDirty: number }[] = [];
   let inflight: Outgoing[] | null = null;
+  const startToken = await startStatesToken(db);
   for (let round = 0; round < 500; round++) {
-    const items = await collectOutgoing(db, ctx, { limit: batch, maxBytes: 1_000_000, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight });
+    if (!inflight) onIdle?.();
+    const items = await collectOutgoing(db, ctx, { limit: batch, maxBytes: 1_000_000, skip: skipping, maxDocBytes: MAX_DOC_BYTES, positions, idle: !inflight, startToken });
     for (const i of items) sending.add(i.id);
     if (items.length) sent.push(items.map((i) => i.id));
     if (inflight) {
@@ -58,6 +62,37 @@ async function pushAll(db: StationDb, batch: number, during?: (n: number, items:
     inflight = items.length ? items : null;
   }
   throw new Error('the push did not end');
+}
+
+/** Counts the `syncStates` rows read by queries (ranges, `getAll`), not by key, while `on`. */
+function stateReads() {
+  const counts = { on: false, queries: 0, rows: 0 };
+  const middleware = {
+    stack: 'dbcore' as const,
+    name: 'countStateReads',
+    create(down: DBCore) {
+      return {
+        ...down,
+        table(name: string) {
+          const table = down.table(name);
+          if (name !== 'syncStates') return table;
+          return {
+            ...table,
+            query(req: DBCoreQueryRequest) {
+              return table.query(req).then((res) => {
+                if (counts.on) {
+                  counts.queries++;
+                  counts.rows += res.result.length;
+                }
+                return res;
+              });
+            },
+          };
+        },
+      };
+    },
+  };
+  return { counts, middleware };
 }
 
 describe('push outbox', () => {
@@ -203,5 +238,128 @@ describe('push outbox', () => {
     expect(await station.db.syncRejects.get(cleared)).toBeUndefined();
     expect(await station.db.syncConflicts.get(`deleted:${cleared}`)).toBeUndefined();
     expect((await countWaitingByKind(station.db, '')).entries).toBe(0);
+  });
+
+  it('the write token changes with every write of a state row, from this tab or another, and not with a landing or a transaction that failed', async () => {
+    const station = makeCtx();
+    await station.db.open();
+    await seedThana(station);
+    const db = station.db;
+    const [entry] = await copies(db, NOW.getTime() + 60_000, 1, 'dirty', 'T');
+    const seen = [await readStatesToken(db)];
+    const changed = async () => {
+      const now = await readStatesToken(db);
+      const fresh = !seen.includes(now);
+      seen.push(now);
+      return fresh;
+    };
+    expect(seen[0]).not.toBe('');
+    await db.syncStates.update(entry!.id, { state: 'conflict' });
+    expect(await changed()).toBe(true);
+    await db.syncStates.delete(entry!.id);
+    expect(await changed()).toBe(true);
+    await db.transaction('rw', db.mitan, db.syncStates, () => putSynced(db, 'mitan', [entry!]));
+    expect(await changed()).toBe(true);
+    // A transaction that failed wrote nothing, the token included.
+    await expect(
+      db.transaction('rw', db.syncStates, async () => {
+        await db.syncStates.update(entry!.id, { state: 'rejected' });
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await changed()).toBe(false);
+    // A landing's own writes leave it as it is.
+    await db.transaction('rw', db.syncStates, async () => {
+      quietStatesWrites();
+      await db.syncStates.update(entry!.id, { state: 'synced', rev: '1-a' });
+    });
+    expect(await changed()).toBe(false);
+    expect((await db.syncStates.get(entry!.id))?.rev).toBe('1-a');
+    // Another tab or window: another connection to the same database.
+    const other = new StationDb(db.name);
+    await other.open();
+    await other.syncStates.update(entry!.id, { state: 'dirty' });
+    other.close();
+    expect(await changed()).toBe(true);
+    // The token row is in no state range.
+    expect(await stateRange(db, 'mitan', 'dirty').primaryKeys()).toContain(entry!.id);
+    expect((await stateRange(db, 'mitan', 'dirty').primaryKeys()).some((id) => id.startsWith('~'))).toBe(false);
+  });
+
+  it('a batch nobody wrote to while it was away is landed without reading its state rows back; an entry changed in another tab meanwhile is read back and stays dirty', async () => {
+    const station = makeCtx();
+    const reads = stateReads();
+    station.db.use(reads.middleware);
+    await station.db.open();
+    await seedThana(station);
+    const db = station.db;
+    await copies(db, NOW.getTime() + 60_000, 30, 'dirty', 'B');
+    const ctx = applyCtx();
+    const positions = new Map<string, OutboxPosition>();
+    const skip = new Set<string>();
+    const startToken = await startStatesToken(db);
+    const next = () => collectOutgoing(db, ctx, { limit: 10, maxBytes: 1_000_000, skip: outboxSkip(skip, new Set()), maxDocBytes: MAX_DOC_BYTES, positions, startToken });
+    const land = async (items: Outgoing[]) => {
+      reads.counts.on = true;
+      reads.counts.rows = 0;
+      const r = await applyPushResults(db, items.map((out) => ({ out, rev: '2-landed' })), [], ctx);
+      reads.counts.on = false;
+      for (const i of items) skip.add(i.id);
+      return { ...r, rowsRead: reads.counts.rows };
+    };
+    let first = await next();
+    // The thana's settings and seeded entries go first; then the copies, all Mitans.
+    while (!first.some((i) => i.id.includes(':mitan:B'))) {
+      await land(first);
+      first = await next();
+    }
+    const quiet = await land(first);
+    expect(quiet).toEqual({ synced: first.length, stillDirty: 0, rowsRead: 0 });
+    const batch = await next();
+    const touched = batch.find((i) => i.id.includes(':mitan:B'))!;
+    const other = new StationDb(db.name);
+    await other.open();
+    const rec = (await attachSync(other, [await other.mitan.get(touched.id)]))[0]!;
+    await other.transaction('rw', other.mitan, other.syncStates, () => putSynced(other, 'mitan', [{ ...rec, data: { ...rec.data, name: 'दूसरे टैब में सुधारा' }, version: rec.version + 1, mutationId: ulid() }]));
+    other.close();
+    const checked = await land(batch);
+    expect(checked.rowsRead).toBeGreaterThan(0);
+    expect(checked.stillDirty).toBe(1);
+    const state = await db.syncStates.get(touched.id);
+    expect(state).toMatchObject({ state: 'dirty', rev: '2-landed' });
+  });
+
+  it('the read that ends a push reads the registers again only if a state row was written during the push', async () => {
+    for (const writeDuring of [false, true]) {
+      const station = makeCtx();
+      const reads = stateReads();
+      station.db.use(reads.middleware);
+      await station.db.open();
+      await seedThana(station);
+      const db = station.db;
+      await copies(db, NOW.getTime() + 60_000, 12, 'dirty', 'E');
+      const synced = await copies(db, NOW.getTime() - 3_600_000, 1, 'synced', 'O');
+      let wrote = false;
+      const { sent } = await pushAll(
+        db,
+        5,
+        async () => {
+          if (!writeDuring || wrote) return;
+          wrote = true;
+          // A write that makes nothing dirty (a synced entry marked for attention and back) still counts.
+          await db.syncStates.update(synced[0]!.id, { state: 'conflict' });
+          await db.syncStates.update(synced[0]!.id, { state: 'synced' });
+        },
+        () => {
+          reads.counts.on = true;
+          reads.counts.queries = 0;
+        },
+      );
+      expect(sent.flat().filter((id) => id.includes(':mitan:E'))).toHaveLength(12);
+      // Counted since the last read with nothing on its way: the one that ended the push.
+      if (writeDuring) expect(reads.counts.queries).toBeGreaterThanOrEqual(REGISTER_TABLES.length);
+      else expect(reads.counts.queries).toBe(0);
+      expect((await countWaitingByKind(db, '')).entries).toBe(0);
+    }
   });
 });
