@@ -95,6 +95,16 @@ function stateReads() {
   return { counts, middleware };
 }
 
+/** A seeded station whose `syncStates` queries are counted (`reads.counts`). */
+async function countedStation() {
+  const station = makeCtx();
+  const reads = stateReads();
+  station.db.use(reads.middleware);
+  await station.db.open();
+  await seedThana(station);
+  return { db: station.db, reads };
+}
+
 describe('push outbox', () => {
   /**
    * Copies of a seeded Mitan: `n` entries, `step` ms apart from `start`, each with its state row
@@ -287,12 +297,7 @@ describe('push outbox', () => {
   });
 
   it('a batch nobody wrote to while it was away is landed without reading its state rows back; an entry changed in another tab meanwhile is read back and stays dirty', async () => {
-    const station = makeCtx();
-    const reads = stateReads();
-    station.db.use(reads.middleware);
-    await station.db.open();
-    await seedThana(station);
-    const db = station.db;
+    const { db, reads } = await countedStation();
     await copies(db, NOW.getTime() + 60_000, 30, 'dirty', 'B');
     const ctx = applyCtx();
     const positions = new Map<string, OutboxPosition>();
@@ -331,12 +336,7 @@ describe('push outbox', () => {
 
   it('the read that ends a push reads the registers again only if a state row was written during the push', async () => {
     for (const writeDuring of [false, true]) {
-      const station = makeCtx();
-      const reads = stateReads();
-      station.db.use(reads.middleware);
-      await station.db.open();
-      await seedThana(station);
-      const db = station.db;
+      const { db, reads } = await countedStation();
       await copies(db, NOW.getTime() + 60_000, 12, 'dirty', 'E');
       const synced = await copies(db, NOW.getTime() - 3_600_000, 1, 'synced', 'O');
       let wrote = false;
