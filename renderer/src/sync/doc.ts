@@ -135,7 +135,8 @@ let encodeBuffer = new Uint8Array(0);
 /**
  * UTF-8 bytes of a string, counted as the hub counts them: the encoder writes into a reused buffer
  * (3 to 5 times faster than a loop over the characters for a Devanagari document; every pushed
- * document is counted). A UTF-16 unit is at most 3 bytes; a buffer for a string over 256 KB is not kept.
+ * document is counted). A UTF-16 unit is at most 3 bytes; the buffer for a string of over 256 K
+ * characters (768 KB) is not kept.
  */
 export function utf8Length(s: string): number {
   const need = s.length * 3;
