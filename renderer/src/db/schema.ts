@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
-import { statesWriteToken, syncStateOf } from './sync-state';
+import { queueOf, statesWriteToken, syncStatesQueue, syncStateOf } from './sync-state';
 import type { Role } from '@/domain/roles';
 import { searchTokens } from '@/domain/normalize';
 import { linkRows } from '@/domain/auditChain';
@@ -127,6 +127,12 @@ export interface SyncStateRow {
   /** The entry's version (`mutationId:version`) the state is about: a push answer for another version leaves it dirty. */
   mutationId: string;
   version: number;
+  /**
+   * `[state, table, at]` while the entry waits (dirty, conflict, rejected), the outbox's index
+   * (schema v9); absent once synced, so landing a push writes no index entry. Kept by the
+   * middleware in sync-state.ts (`queueOf`) on every write: never set by hand.
+   */
+  queue?: [SyncState, string, string];
 }
 
 /** Running totals kept in the same transaction as the entries they count. */
@@ -264,6 +270,7 @@ export class StationDb extends Dexie {
     this.use(auditChainMiddleware(() => this.auditPc));
     this.use(registerWriteWatch(REGISTER_TABLES));
     this.use(statesWriteToken());
+    this.use(syncStatesQueue());
     this.on(
       'ready',
       async (vip) => {
@@ -340,6 +347,14 @@ export const SCHEMA_V8: Record<string, string> = {
 };
 
 /**
+ * v9: `syncStates` is read through `queue` (`[state, table, at]` of the rows that wait) instead of
+ * `[state+table+at]` over every row: a synced row is in no index (sync-state.ts `queueOf`).
+ */
+export const SCHEMA_V9: Record<string, string> = {
+  syncStates: 'id, queue',
+};
+
+/**
  * Schema history. Never edit a shipped version: add a new one with an upgrade function.
  * v2: indexed search tokens, lookup keys (duplicates, related complaints), register indexes, totals.
  * v3: sync tables (checkpoint and client id, shadows, rejects, merge log).
@@ -349,6 +364,7 @@ export const SCHEMA_V8: Record<string, string> = {
  *     rows this PC wrote and has not pushed yet start its chain (the hub wants chained rows).
  * v7: the suspect registry (own identifier documents, the district's pulled entries).
  * v8: the register entries' sync state moves to `syncStates` (entries waiting to go keep waiting).
+ * v9: the outbox's index on `syncStates` holds only the rows that wait (`queue`); synced rows leave it.
  */
 export function defineVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -410,6 +426,21 @@ export function defineVersions(db: Dexie): void {
             delete r.syncState;
           });
         await tx.table('syncStates').bulkPut(states);
+      }
+    });
+  db.version(9)
+    .stores(SCHEMA_V9)
+    .upgrade(async (tx) => {
+      // The rows that wait get their `queue` (the middleware sets it on the way in); synced rows,
+      // usually nearly all, are read and left as they are. A page at a time, by id.
+      const states = tx.table('syncStates');
+      let after: string | null = null;
+      for (;;) {
+        const page = (await (after === null ? states.toCollection() : states.where(':id').above(after)).limit(5000).toArray()) as SyncStateRow[];
+        if (!page.length) break;
+        after = page[page.length - 1]!.id;
+        const waiting = page.filter((r) => queueOf(r));
+        if (waiting.length) await states.bulkPut(waiting.map((r) => ({ ...r, queue: queueOf(r) })));
       }
     });
 }

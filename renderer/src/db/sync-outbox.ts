@@ -121,7 +121,7 @@ async function entriesOf(db: StationDb, table: RegisterTable, states: SyncStateR
 }
 
 /**
- * The next dirty entries of a register: their `syncStates` rows (`[state+table+at]`), then the
+ * The next dirty entries of a register: their `syncStates` rows (the `queue` index), then the
  * entries, read in the same transaction, with the write token as that transaction saw it (the
  * landing compares it: see `applyPushResults`). A state row without its entry is skipped for this push.
  */

@@ -33,7 +33,7 @@ async function settingWaiting(db: StationDb, thana: string, setting: SettingDocT
   return !(rejected && sameValue((rejected.body as { value?: unknown } | null)?.value, value));
 }
 
-/** Indexed counts on syncStates' [state+table+at] (audit: [syncState+at]); `thana` '' leaves settings out. */
+/** Indexed counts on syncStates' `queue` (audit: [syncState+at]); `thana` '' leaves settings out. */
 export async function countWaitingByKind(db: StationDb, thana: string): Promise<WaitingCounts> {
   let entries = 0;
   for (const t of REGISTER_TABLES) entries += await stateRange(db, t).count();

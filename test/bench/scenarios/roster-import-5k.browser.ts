@@ -93,8 +93,9 @@ function openRaw(name: string): Promise<IDBDatabase> {
     req.onupgradeneeded = () => {
       const store = req.result.createObjectStore('mitan', { keyPath: 'id' });
       for (const [index, keyPath, multiEntry] of MITAN_INDEXES) store.createIndex(index, keyPath, { multiEntry: !!multiEntry });
-      // Schema v8: each entry's sync state is a row of its own in `syncStates` ('id, [state+table+at]').
-      req.result.createObjectStore('syncStates', { keyPath: 'id' }).createIndex('[state+table+at]', ['state', 'table', 'at']);
+      // Schema v9: each entry's sync state is a row of its own in `syncStates` ('id, queue': the
+      // waiting rows' [state, table, at]).
+      req.result.createObjectStore('syncStates', { keyPath: 'id' }).createIndex('queue', 'queue');
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -189,7 +190,7 @@ export async function readAndPut(args: RosterImportArgs) {
     const states = tx.objectStore('syncStates');
     for (const r of records) {
       store.put(r);
-      states.put({ id: r.id, table: 'mitan', state: 'dirty', rev: null, at: r.updatedAt, mutationId: r.mutationId, version: r.version });
+      states.put({ id: r.id, table: 'mitan', state: 'dirty', rev: null, at: r.updatedAt, mutationId: r.mutationId, version: r.version, queue: ['dirty', 'mitan', r.updatedAt] });
     }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);

@@ -7,7 +7,7 @@
 //              `_bulk_docs` batches of the same size, one after another, nothing read or written locally
 // Both record the main thread's long tasks (PerformanceObserver 'longtask', Chromium).
 import { StationDb } from '@/db/schema';
-import { putSynced, stateRange } from '@/db/sync-state';
+import { countSynced, putSynced } from '@/db/sync-state';
 import { docToRecord, stampWriter, type HubDoc } from '@/sync/doc';
 import { syncOnce } from '@/sync/replicator';
 import { pullDocs } from './sync-pull-50k.docs';
@@ -73,7 +73,7 @@ export async function appPush(args: PushArgs): Promise<PushResult> {
     },
   });
   const ms = performance.now() - t0;
-  const synced = await stateRange(db, 'mitan', 'synced').count();
+  const synced = await countSynced(db, 'mitan');
   db.close();
   if (report.pushed < args.count) throw new Error(`pushed ${report.pushed} of ${args.count}`);
   return { ms, pushMs, records: synced, recordsPerSecond: synced / (ms / 1000), requests, ...(await longTasks(t0, ms, stop)) };

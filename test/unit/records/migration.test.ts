@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageRecords } from '../../../renderer/src/db/repository';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, StationDb } from '../../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, StationDb } from '../../../renderer/src/db/schema';
 import { countWaitingByKind } from '../../../renderer/src/db/sync-waiting';
+import { countSynced, markChanged, stateRange } from '../../../renderer/src/db/sync-state';
 import { applyPushResults, collectOutgoing, outboxSkip } from '../../../renderer/src/db/sync-outbox';
 import type { ApplyContext } from '../../../renderer/src/db/sync-land';
 import { ulid } from '../../../renderer/src/domain/ulid';
@@ -109,14 +110,15 @@ describe('schema v8: the entries’ sync state moves to syncStates', () => {
 
     const db = new StationDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
-    // The entries no longer carry their state; it is in syncStates, as it was.
+    expect(db.verno).toBe(9);
+    // The entries no longer carry their state; it is in syncStates, as it was (v9: the rows that wait in the `queue` index).
     for (const e of entries) {
       const row = (await db.mitan.get(e.id))! as unknown as Record<string, unknown>;
       expect(row).not.toHaveProperty('syncState');
       expect(row).not.toHaveProperty('_rev');
       expect(row.data).toEqual(e.data);
-      expect(await db.syncStates.get(e.id)).toEqual({ id: e.id, table: 'mitan', state: e.syncState, rev: e._rev, at: e.updatedAt, mutationId: e.mutationId, version: e.version });
+      const queue = e.syncState === 'synced' ? {} : { queue: [e.syncState, 'mitan', e.updatedAt] };
+      expect(await db.syncStates.get(e.id)).toEqual({ id: e.id, table: 'mitan', state: e.syncState, rev: e._rev, at: e.updatedAt, mutationId: e.mutationId, version: e.version, ...queue });
     }
     expect((await countWaitingByKind(db, '')).entries).toBe(2);
     // The next push sends exactly the two dirty ones, each with its base revision.
@@ -132,6 +134,74 @@ describe('schema v8: the entries’ sync state moves to syncStates', () => {
     await applyPushResults(db, out.map((o, i) => ({ out: o, rev: `${i + 4}-new` })), [], ctx);
     expect((await countWaitingByKind(db, '')).entries).toBe(0);
     expect((await db.syncStates.get(entries[1]!.id))!).toMatchObject({ state: 'synced', rev: '5-new' });
+    db.close();
+  });
+});
+
+describe('schema v9: synced state rows leave the outbox index', () => {
+  /** A state row as v8 stored it (no `queue`; the index was `[state+table+at]` over every row). */
+  const v8State = (n: number, state: 'dirty' | 'synced' | 'rejected' | 'conflict') => ({
+    id: `BSPKOTA:mitan:01JDV8MITAN00000000000000${n}`,
+    table: 'mitan',
+    state,
+    rev: state === 'dirty' && n === 1 ? null : `${n}-abc`,
+    at: `2026-11-0${n}T05:00:00.000Z`,
+    mutationId: `01JDV8MUT${n}`,
+    version: 1,
+  });
+  const ctx: ApplyContext = { thana: 'BSPKOTA', mode: 'station', defs: () => undefined, now: () => new Date(), newId: () => ulid() };
+  /** The primary keys of the rows the `queue` index holds (every state). */
+  const indexed = async (db: StationDb) => (await db.syncStates.where('queue').between(Dexie.minKey, Dexie.maxKey).primaryKeys()).sort();
+
+  it('upgrades a v8 database: the waiting rows are found by the outbox as before, the synced ones are in no index', async () => {
+    const old = new Dexie(name);
+    for (const [v, schema] of [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8].entries()) old.version(v + 1).stores(schema);
+    await old.open();
+    const states = [v8State(1, 'dirty'), v8State(2, 'synced'), v8State(3, 'rejected'), v8State(4, 'dirty'), v8State(5, 'synced'), v8State(6, 'conflict')];
+    await old.table('syncStates').bulkAdd(states);
+    old.close();
+
+    const db = new StationDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    // Nothing else changed in the rows; the waiting ones carry their queue key.
+    for (const st of states) expect(await db.syncStates.get(st.id)).toEqual(st.state === 'synced' ? st : { ...st, queue: [st.state, 'mitan', st.at] });
+    expect(await stateRange(db, 'mitan', 'dirty').primaryKeys()).toEqual([states[0]!.id, states[3]!.id]);
+    expect(await stateRange(db, 'mitan', 'rejected').primaryKeys()).toEqual([states[2]!.id]);
+    expect(await stateRange(db, 'mitan', 'conflict').primaryKeys()).toEqual([states[5]!.id]);
+    expect(await indexed(db)).toEqual([states[0]!.id, states[2]!.id, states[3]!.id, states[5]!.id].sort());
+    expect(await countSynced(db, 'mitan')).toBe(2);
+    expect((await countWaitingByKind(db, '')).entries).toBe(2);
+    db.close();
+  });
+
+  it('a landed push takes its rows out of the index; an edit after it puts the row back, whoever writes it', async () => {
+    const db = new StationDb(name);
+    await db.open();
+    const rows = [v8State(1, 'dirty'), v8State(2, 'dirty'), v8State(3, 'dirty')];
+    // Written with a stale queue key by hand: the middleware sets the right one.
+    await db.transaction('rw', db.syncStates, () => db.syncStates.bulkPut(rows.map((r) => ({ ...r, queue: ['synced', 'team', 'x'] as never }))));
+    expect(await indexed(db)).toEqual(rows.map((r) => r.id));
+    expect((await db.syncStates.get(rows[0]!.id))!.queue).toEqual(['dirty', 'mitan', rows[0]!.at]);
+
+    const skip = new Set<string>();
+    const out = await collectOutgoing(db, ctx, { limit: 50, maxBytes: 1_000_000, skip: outboxSkip(skip, new Set()), maxDocBytes: MAX_DOC_BYTES, idle: true });
+    expect(out).toEqual([]); // no entries in the mitan table: the outbox skips state rows without an entry
+    // Landed as a push lands them: synced, no queue, out of the index, the rest of the row kept.
+    await db.transaction('rw', db.syncStates, async () => {
+      const have = (await db.syncStates.bulkGet(rows.map((r) => r.id)))!;
+      await db.syncStates.bulkPut(have.map((r, i) => ({ ...r!, state: 'synced' as const, rev: `${i + 2}-new` })));
+    });
+    expect(await indexed(db)).toEqual([]);
+    expect(await db.syncStates.get(rows[1]!.id)).toEqual({ ...rows[1]!, state: 'synced', rev: '3-new' });
+    expect(await stateRange(db, 'mitan').count()).toBe(0);
+    expect(await countSynced(db, 'mitan')).toBe(3);
+
+    // An edit of one entry: waiting again, on the revision the hub gave it, back in the index.
+    const edited = { ...v1Place, id: rows[1]!.id, type: 'mitan', updatedAt: '2026-11-20T05:00:00.000Z', mutationId: '01JDV9MUT', version: 2, tokens: [], keys: [], late: false };
+    await db.transaction('rw', db.syncStates, () => markChanged(db, 'mitan', [edited as never]));
+    expect(await stateRange(db, 'mitan').primaryKeys()).toEqual([rows[1]!.id]);
+    expect(await db.syncStates.get(rows[1]!.id)).toMatchObject({ state: 'dirty', rev: '3-new', queue: ['dirty', 'mitan', edited.updatedAt] });
     db.close();
   });
 });
