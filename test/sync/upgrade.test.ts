@@ -1,17 +1,17 @@
 /**
  * Schema v8 moved each register entry's sync state (`_rev`, `syncState`) out of the entry into the
- * `syncStates` table. A PC that upgrades with work not yet sent must lose nothing: its dirty entries
- * (new ones, and corrections of entries the hub already has, based on the hub's revision) go with
- * its next sync, through pouchdb-server, and both PCs and the hub end the same.
+ * `syncStates` table; v9 reads it through `queue`, which only the rows that wait have. A PC that
+ * upgrades with work not yet sent must lose nothing: its dirty entries (new ones, and corrections of
+ * entries the hub already has, based on the hub's revision) go with its next sync, through
+ * pouchdb-server, and both PCs and the hub end the same.
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, REGISTER_TABLES, StationDb } from '../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, REGISTER_TABLES, StationDb } from '../../renderer/src/db/schema';
 import { attachSync } from '../../renderer/src/db/sync-state';
 import { countWaitingByKind } from '../../renderer/src/db/sync-waiting';
 import { allVersions, expectConverged, StationPc, thanaSuite } from './helpers';
 
-const suite = thanaSuite('U');
 
 /** Rewrites `from` into a new database as schema v7 stored it: entries carrying their own state. */
 async function asV7(from: StationDb, name: string): Promise<void> {
@@ -27,7 +27,23 @@ async function asV7(from: StationDb, name: string): Promise<void> {
   old.close();
 }
 
-describe('upgrading to schema v8 with unsent work', () => {
+/** Rewrites `from` into a new database as schema v8 stored it: state rows without `queue`. */
+async function asV8(from: StationDb, name: string): Promise<void> {
+  const old = new Dexie(name);
+  for (const [v, schema] of [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8].entries()) old.version(v + 1).stores(schema);
+  await old.open();
+  for (const t of from.tables) {
+    const rows = (await t.toArray()) as Record<string, unknown>[];
+    await old.table(t.name).bulkPut(t.name === 'syncStates' ? rows.map(({ queue: _q, ...row }) => row) : rows);
+  }
+  old.close();
+}
+
+describe.each([
+  ['v7', asV7],
+  ['v8', asV8],
+])('upgrading from schema %s with unsent work', (_from, rewrite) => {
+  const suite = thanaSuite('U');
   it('sends the dirty entries after the upgrade, each on the revision it was based on', async () => {
     const a = await suite.pc('a', 0);
     const b = await suite.pc('b', 1, 'B-');
@@ -39,12 +55,12 @@ describe('upgrading to schema v8 with unsent work', () => {
     const waiting = (await countWaitingByKind(a.db, '')).entries;
     expect(waiting).toBeGreaterThanOrEqual(2);
 
-    // The same PC as version 7 stored it, opened by this version (the v8 upgrade runs).
-    const name = `${a.db.name}-v7`;
-    await asV7(a.db, name);
+    // The same PC as an older version stored it, opened by this version (the upgrades run).
+    const name = `${a.db.name}-${_from}`;
+    await rewrite(a.db, name);
     const upgraded = new StationDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(8);
+    expect(upgraded.verno).toBe(9);
     const pc = new StationPc(upgraded, a.o);
     try {
       expect((await countWaitingByKind(upgraded, '')).entries).toBe(waiting);
