@@ -95,9 +95,9 @@ export function countSynced(db: StationDb, table: string): Promise<number> {
  * Why: until v8 the index was `[state+table+at]` over every row, so landing a push wrote, for each
  * entry, a new index entry under "synced" (and left the old "dirty" one for IndexedDB to clean up).
  * Nothing reads synced rows by that index. Without it, a landing writes the row alone: measured at
- * 50,000 entries (`npm run bench -- sync-push-50k`, test/bench/README.md), the browser's IndexedDB
- * thread spent 25 s with the index and 19 s without, and the push went from 0.81 to 0.94 of plain
- * `_bulk_docs` (3 samples each).
+ * 50,000 entries (`npm run bench -- sync-push-50k`, test/bench/README.md "stop 24"), the browser's
+ * IndexedDB threads spent 25 s with the index and 19 s without it, and the push went from 0.77–0.81
+ * to 0.88 of plain `_bulk_docs` (5 samples).
  */
 export function queueOf(row: Partial<SyncStateRow>): SyncStateRow['queue'] {
   return row.state && row.state !== 'synced' && typeof row.table === 'string' && typeof row.at === 'string' ? [row.state, row.table, row.at] : undefined;
