@@ -12,7 +12,7 @@
  * Audit rows and the suspect-registry entries are small and written once: they keep their
  * `_rev`/`syncState` inside the row (`[syncState+at]`, `[syncState+updatedAt]`).
  */
-import Dexie, { type Collection, type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
+import Dexie, { type Collection, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware, type Table } from 'dexie';
 import type { StoredRecord, SyncedRecord, SyncState } from '@/domain/records';
 import type { StationDb, SyncStateRow } from './schema';
 
@@ -122,22 +122,22 @@ function withQueue(value: unknown): unknown {
  * upgrade. Runs above Dexie's own middlewares, so its change tracking sees the `queue` index too.
  */
 export function syncStatesQueue(): Middleware<{ stack: 'dbcore' } & DBCore> {
+  return onStatesMutate('syncStatesQueue', (table, req) =>
+    (req.type === 'put' || req.type === 'add') && req.values ? table.mutate({ ...req, values: req.values.map(withQueue) } as DBCoreMutateRequest) : table.mutate(req),
+  );
+}
+
+/** A DBCore middleware that sees every write to `syncStates` (`mutate`) and passes the rest through. */
+function onStatesMutate(name: string, mutate: (table: DBCoreTable, req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>): Middleware<{ stack: 'dbcore' } & DBCore> {
   return {
     stack: 'dbcore',
-    name: 'syncStatesQueue',
+    name,
     create(down: DBCore) {
       return {
         ...down,
-        table(name: string) {
-          const table = down.table(name);
-          if (name !== 'syncStates') return table;
-          return {
-            ...table,
-            mutate(req: DBCoreMutateRequest) {
-              if ((req.type === 'put' || req.type === 'add') && req.values) return table.mutate({ ...req, values: req.values.map(withQueue) } as DBCoreMutateRequest);
-              return table.mutate(req);
-            },
-          };
+        table(tableName: string) {
+          const table = down.table(tableName);
+          return tableName === 'syncStates' ? { ...table, mutate: (req: DBCoreMutateRequest) => mutate(table, req) } : table;
         },
       };
     },
@@ -196,28 +196,12 @@ let tokenCount = 0;
  * too, and a transaction that did not commit did not change it.
  */
 export function statesWriteToken(): Middleware<{ stack: 'dbcore' } & DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'statesWriteToken',
-    create(down: DBCore) {
-      return {
-        ...down,
-        table(name: string) {
-          const table = down.table(name);
-          if (name !== 'syncStates') return table;
-          return {
-            ...table,
-            mutate(req: DBCoreMutateRequest) {
-              if (quietTransactions.has(req.trans)) return table.mutate(req);
-              const token = { id: STATES_TOKEN_ID, token: `${tokenPrefix}-${++tokenCount}` };
-              // After the write (a write of the token row itself ends with the new value).
-              return table.mutate(req).then((res) => table.mutate({ type: 'put', trans: req.trans, values: [token], keys: [STATES_TOKEN_ID] }).then(() => res));
-            },
-          };
-        },
-      };
-    },
-  };
+  return onStatesMutate('statesWriteToken', (table, req) => {
+    if (quietTransactions.has(req.trans)) return table.mutate(req);
+    const token = { id: STATES_TOKEN_ID, token: `${tokenPrefix}-${++tokenCount}` };
+    // After the write (a write of the token row itself ends with the new value).
+    return table.mutate(req).then((res) => table.mutate({ type: 'put', trans: req.trans, values: [token], keys: [STATES_TOKEN_ID] }).then(() => res));
+  });
 }
 
 /** The running Dexie transaction's state-row writes leave the token as it is (call inside it). */
