@@ -431,16 +431,19 @@ export function defineVersions(db: Dexie): void {
   db.version(9)
     .stores(SCHEMA_V9)
     .upgrade(async (tx) => {
-      // The rows that wait get their `queue` (the middleware sets it on the way in); synced rows,
-      // usually nearly all, are read and left as they are. A page at a time, by id.
+      // The rows that wait are written again with their `queue`; synced rows, usually nearly all,
+      // are read and left as they are. A page at a time, by id.
       const states = tx.table('syncStates');
       let after: string | null = null;
       for (;;) {
         const page = (await (after === null ? states.toCollection() : states.where(':id').above(after)).limit(5000).toArray()) as SyncStateRow[];
         if (!page.length) break;
         after = page[page.length - 1]!.id;
-        const waiting = page.filter((r) => queueOf(r));
-        if (waiting.length) await states.bulkPut(waiting.map((r) => ({ ...r, queue: queueOf(r) })));
+        const waiting = page.flatMap((r) => {
+          const queue = queueOf(r);
+          return queue ? [{ ...r, queue }] : [];
+        });
+        if (waiting.length) await states.bulkPut(waiting);
       }
     });
 }

@@ -106,8 +106,8 @@ export function queueOf(row: Partial<SyncStateRow>): SyncStateRow['queue'] {
 /** The row as it is stored: its `queue` set from its state, table and time (a copy when that changes it). */
 function withQueue(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
-  const row = value as Partial<SyncStateRow> & { id?: unknown };
-  if (row.id === STATES_TOKEN_ID) return value;
+  // The token row (STATES_TOKEN_ID) has no state: it is passed as it is, like a synced row.
+  const row = value as Partial<SyncStateRow>;
   const queue = queueOf(row);
   const had = row.queue;
   if (queue) return had && had[0] === queue[0] && had[1] === queue[1] && had[2] === queue[2] ? value : { ...row, queue };
